@@ -1,0 +1,7 @@
+package io.tfhyperstack.framework.resource;
+
+import io.tfhyperstack.framework.values.Value;
+
+/** The configuration and the planned state (unknowns are what create must fill in). */
+public record CreateRequest(Value config, Value plan) {
+}

@@ -1,0 +1,55 @@
+package io.tfhyperstack.provider;
+
+import io.tfhyperstack.framework.schema.Attribute;
+import io.tfhyperstack.framework.schema.Block;
+import io.tfhyperstack.framework.schema.Schema;
+import io.tfhyperstack.framework.types.Type;
+import io.tfhyperstack.framework.validator.NumberValidators;
+import io.tfhyperstack.framework.validator.StringValidators;
+
+import java.util.List;
+
+/** The {@code provider "hyperstack"} block. */
+final class ProviderSchema {
+    private ProviderSchema() {
+    }
+
+    static Schema schema() {
+        return new Schema(0, new Block(List.of(
+                Attribute.builder("api_key").type(Type.STRING).optional().sensitive()
+                        .validator(StringValidators.notBlank())
+                        .description("HyperStack API key, sent as the `api_key` header. Defaults to the `"
+                                + ProviderSettings.ENV_API_KEY + "` environment variable; one of the two is required. "
+                                + "Never logged or shown in plans.")
+                        .build(),
+                Attribute.builder("api_address").type(Type.STRING).optional()
+                        .validator(StringValidators.httpUrl())
+                        .description("Base URL of the HyperStack API. Defaults to the `"
+                                + ProviderSettings.ENV_API_ADDRESS + "` environment variable, then to `"
+                                + ProviderSettings.DEFAULT_API_ADDRESS + "`. Point it at the simulator "
+                                + "(`terraform-provider-hyperstack simulator`) to try the provider without an account.")
+                        .build(),
+                Attribute.builder("max_retries").type(Type.NUMBER).optional()
+                        .validator(NumberValidators.between(0, 20))
+                        .description("How many times a request that is safe to repeat is retried after a rate "
+                                + "limit (429), a server error (5xx) or a connection failure, with exponential "
+                                + "backoff from 1 second. Defaults to `" + ProviderSettings.DEFAULT_MAX_RETRIES + "`.")
+                        .build(),
+                Attribute.builder("requests_per_minute").type(Type.NUMBER).optional()
+                        .validator(NumberValidators.between(1, 100_000))
+                        .description("Client-side limit on API requests per minute for the whole provider process, "
+                                + "so a large plan slows down instead of being rate limited. Defaults to `"
+                                + ProviderSettings.DEFAULT_REQUESTS_PER_MINUTE + "`, the API's documented limit per IP.")
+                        .build(),
+                Attribute.builder("request_timeout").type(Type.STRING).optional()
+                        .validator(StringValidators.duration())
+                        .description("Time limit of one API request, retries excluded, as a duration such as `30s` "
+                                + "or `2m`. Defaults to `60s`.")
+                        .build()),
+                List.of(),
+                "The HyperStack provider finds and controls [HyperStack](https://www.hyperstack.cloud/) GPU "
+                        + "instances: look them up by id, name or IP, and start, stop, hibernate or restore them "
+                        + "by setting `power_state`.",
+                false));
+    }
+}

@@ -1,0 +1,79 @@
+package io.tfhyperstack.provider;
+
+import io.tfhyperstack.framework.diag.AttributePath;
+import io.tfhyperstack.framework.diag.Diagnostics;
+import io.tfhyperstack.framework.text.DurationString;
+import io.tfhyperstack.framework.values.Value;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The provider block resolved against the environment: what the API client is built from.
+ * The API key is kept out of {@link #toString()} so it cannot leak through a log line.
+ */
+public record ProviderSettings(String apiKey, String apiAddress, int maxRetries, int requestsPerMinute,
+                               Duration requestTimeout) {
+    public static final String DEFAULT_API_ADDRESS = "https://infrahub-api.nexgencloud.com/v1";
+    public static final String ENV_API_KEY = "HYPERSTACK_API_KEY";
+    public static final String ENV_API_ADDRESS = "HYPERSTACK_API_ADDRESS";
+    public static final int DEFAULT_MAX_RETRIES = 5;
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 500;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Reads the provider block, falling back to the environment. Returns null, with diagnostics on
+     * the right attributes, when the settings are unusable.
+     */
+    public static ProviderSettings resolve(Value config, Map<String, String> env, Diagnostics diagnostics) {
+        String apiKey = stringOr(config.attribute("api_key"), env.get(ENV_API_KEY));
+        if (apiKey == null || apiKey.isBlank()) {
+            diagnostics.addError(AttributePath.ROOT.attribute("api_key"), "Missing HyperStack API key",
+                    "Set api_key in the provider block or the " + ENV_API_KEY
+                            + " environment variable. Keys are created in the HyperStack console under API Keys.");
+        }
+        String address = stringOr(config.attribute("api_address"), env.get(ENV_API_ADDRESS));
+        if (address == null || address.isBlank()) {
+            address = DEFAULT_API_ADDRESS;
+        }
+        int retries = intOr(config.attribute("max_retries"), DEFAULT_MAX_RETRIES);
+        int rpm = intOr(config.attribute("requests_per_minute"), DEFAULT_REQUESTS_PER_MINUTE);
+        Duration timeout = DEFAULT_REQUEST_TIMEOUT;
+        Value t = config.attribute("request_timeout");
+        if (!t.isNull()) {
+            try {
+                timeout = DurationString.parse(t.asString());
+            } catch (IllegalArgumentException e) {
+                diagnostics.addError(AttributePath.ROOT.attribute("request_timeout"), "Invalid duration",
+                        e.getMessage());
+            }
+        }
+        if (diagnostics.hasErrors()) {
+            return null;
+        }
+        return new ProviderSettings(apiKey.trim(), stripTrailingSlash(address.trim()), retries, rpm, timeout);
+    }
+
+    /** Whether any value Terraform sent is still unknown (it depends on a resource not yet applied). */
+    public static boolean hasUnknowns(Value config) {
+        return !config.isWhollyKnown();
+    }
+
+    private static String stringOr(Value v, String fallback) {
+        return v.isNull() ? fallback : v.asString();
+    }
+
+    private static int intOr(Value v, int fallback) {
+        return v.isNull() ? fallback : (int) v.asLong();
+    }
+
+    private static String stripTrailingSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderSettings[apiAddress=" + apiAddress + ", maxRetries=" + maxRetries
+                + ", requestsPerMinute=" + requestsPerMinute + ", requestTimeout=" + requestTimeout + "]";
+    }
+}
