@@ -1,16 +1,72 @@
 package io.tfhyperstack;
 
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptors;
+import io.tfhyperstack.framework.resource.Resource;
+import io.tfhyperstack.framework.server.ProviderServer;
+import io.tfhyperstack.plugin.PluginMain;
+import io.tfhyperstack.protocol.ProviderService;
+import io.tfhyperstack.protocol.RpcLogging;
+import io.tfhyperstack.provider.HyperstackProvider;
+import io.tfhyperstack.simulator.SimulatorCommand;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The one entry point of the jar. The Go launcher execs the JVM with this class; the first argument
- * picks what the process is: the Terraform plugin (no argument or {@code --debug}), the HyperStack API
- * simulator ({@code simulator}), or a version print ({@code --version}).
+ * picks what the process is: the Terraform plugin (no argument, or {@code --debug}), the HyperStack
+ * API simulator ({@code simulator ...}), or a version print ({@code --version}).
  */
 public final class Main {
+    /**
+     * Extra resource classes to serve, and where to load them from. Only the framework's end-to-end
+     * tests use this, to run a test-only resource through real Terraform.
+     */
+    static final String EXTENSION_PATH = "tfhyperstack.extension.path";
+    static final String EXTENSION_RESOURCES = "tfhyperstack.extension.resources";
+
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
-        System.err.println("not wired yet");
-        System.exit(1);
+        String first = args.length > 0 ? args[0] : "";
+        switch (first) {
+            case "simulator" -> System.exit(SimulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+            case "--version", "version" -> {
+                System.out.println("terraform-provider-hyperstack " + Version.get());
+                System.exit(0);
+            }
+            default -> System.exit(PluginMain.run(args, () -> List.of(providerService())));
+        }
+    }
+
+    static BindableService providerService() {
+        ProviderServer server = new ProviderServer(new HyperstackProvider(extensionResources()));
+        ProviderService service = new ProviderService(server);
+        return () -> ServerInterceptors.intercept(service, new RpcLogging());
+    }
+
+    private static List<Resource> extensionResources() {
+        String path = System.getProperty(EXTENSION_PATH);
+        String names = System.getProperty(EXTENSION_RESOURCES);
+        if (path == null || names == null) {
+            return List.of();
+        }
+        List<Resource> out = new ArrayList<>();
+        try {
+            URLClassLoader loader = new URLClassLoader(new URL[]{Path.of(path).toUri().toURL()},
+                    Main.class.getClassLoader());
+            for (String name : names.split(",")) {
+                out.add((Resource) loader.loadClass(name.trim()).getDeclaredConstructor().newInstance());
+            }
+        } catch (ReflectiveOperationException | java.net.MalformedURLException e) {
+            throw new IllegalStateException("cannot load extension resources " + names + " from " + path, e);
+        }
+        return out;
     }
 }

@@ -1,0 +1,53 @@
+package io.tfhyperstack.provider;
+
+import io.tfhyperstack.framework.diag.Diagnostics;
+import io.tfhyperstack.framework.provider.ConfigureRequest;
+import io.tfhyperstack.framework.provider.Provider;
+import io.tfhyperstack.framework.resource.DataSource;
+import io.tfhyperstack.framework.resource.Resource;
+import io.tfhyperstack.framework.schema.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The HyperStack provider: its block, and the resources and data sources it serves. */
+public final class HyperstackProvider implements Provider {
+    private final ProviderContext context = new ProviderContext();
+    private final List<Resource> extraResources;
+
+    public HyperstackProvider() {
+        this(List.of());
+    }
+
+    /** With resources beyond the provider's own; the framework's end-to-end tests add a test-only one. */
+    public HyperstackProvider(List<Resource> extraResources) {
+        this.extraResources = List.copyOf(extraResources);
+    }
+
+    @Override
+    public String typeName() {
+        return "hyperstack";
+    }
+
+    @Override
+    public Schema schema() {
+        return ProviderSchema.schema();
+    }
+
+    @Override
+    public void configure(ConfigureRequest request, Diagnostics diagnostics) {
+        context.configure(request, System.getenv(), diagnostics);
+    }
+
+    @Override
+    public List<Resource> resources() {
+        List<Resource> all = new ArrayList<>();
+        all.addAll(extraResources);
+        return all;
+    }
+
+    @Override
+    public List<DataSource> dataSources() {
+        return List.of();
+    }
+}

@@ -1,0 +1,54 @@
+package io.tfhyperstack.provider;
+
+import io.tfhyperstack.Version;
+import io.tfhyperstack.framework.diag.Diagnostics;
+import io.tfhyperstack.framework.provider.ConfigureRequest;
+import io.tfhyperstack.hyperstack.Cancellation;
+import io.tfhyperstack.hyperstack.HyperstackClient;
+
+import java.util.Map;
+
+/**
+ * What ConfigureProvider leaves behind for the resources and data sources: the API client, or the
+ * reason there is none yet. Terraform may configure a provider with values that are unknown until
+ * apply; then the client is built on the next configure, and any use before that says why it can't.
+ */
+public final class ProviderContext {
+    private volatile HyperstackClient client;
+    private volatile String notConfiguredReason = "The provider has not been configured yet.";
+
+    void configure(ConfigureRequest request, Map<String, String> env, Diagnostics diagnostics) {
+        if (!request.config().isWhollyKnown()) {
+            notConfiguredReason = "The provider block uses values that are not known until apply, so the "
+                    + "HyperStack API cannot be reached during this plan. Use values known at plan time "
+                    + "(variables or environment variables) in the provider block.";
+            return;
+        }
+        ProviderSettings settings = ProviderSettings.resolve(request.config(), env, diagnostics);
+        if (settings == null) {
+            notConfiguredReason = "The provider configuration is invalid; see the errors above.";
+            return;
+        }
+        Cancellation cancellation = Cancellation.create();
+        request.stopSignal().onStop(cancellation::cancel);
+        client = HyperstackClient.builder()
+                .baseUrl(settings.apiAddress())
+                .apiKey(settings.apiKey())
+                .maxRetries(settings.maxRetries())
+                .requestsPerMinute(settings.requestsPerMinute())
+                .requestTimeout(settings.requestTimeout())
+                .providerVersion(Version.get())
+                .terraformVersion(request.terraformVersion())
+                .cancellation(cancellation)
+                .build();
+    }
+
+    /** The client, or null with an error saying why there is none. */
+    public HyperstackClient client(Diagnostics diagnostics) {
+        HyperstackClient c = client;
+        if (c == null) {
+            diagnostics.addError("Provider not configured", notConfiguredReason);
+        }
+        return c;
+    }
+}
