@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,8 +106,7 @@ final class TypeJson {
                     throw new IllegalArgumentException("object type attributes must be a JSON object: " + node);
                 }
                 Map<String, Type> types = new TreeMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : attrs.properties()) {
                     types.put(e.getKey(), parse(e.getValue()));
                 }
                 return new ObjectType(types);

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -111,9 +113,10 @@ public final class Value {
     public static Value set(Type element, Collection<Value> elements) {
         Objects.requireNonNull(elements, "elements");
         List<Value> unique = new ArrayList<>(elements.size());
+        Set<Value> seen = new HashSet<>();
         for (Value v : elements) {
             Value e = slot(element, v, "set element");
-            if (e.whollyKnown && unique.contains(e)) {
+            if (e.whollyKnown && !seen.add(e)) {
                 continue;
             }
             unique.add(e);
