@@ -27,7 +27,7 @@ import java.util.Map;
  * value with a default, a computed value that every update changes, a set, a nested block.
  * Objects live in a JSON file ({@code THING_STORE}) so that they outlive each provider process.
  */
-public final class ThingResource implements ImportableResource {
+public class ThingResource implements ImportableResource {
     private final ThingStore store;
 
     public ThingResource() {

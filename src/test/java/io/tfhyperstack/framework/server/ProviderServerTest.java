@@ -197,7 +197,7 @@ class ProviderServerTest {
     void stateFromANewerSchemaIsRefused() {
         Outcome o = server.upgradeResourceState("hyperstack_test_thing", 3, "{}".getBytes(StandardCharsets.UTF_8));
         assertTrue(o.diagnostics().hasErrors());
-        assertTrue(o.diagnostics().list().get(0).detail().contains("newer"), o.diagnostics().toString());
+        assertTrue(o.diagnostics().list().get(0).detail().contains("schema version 3"), o.diagnostics().toString());
     }
 
     @Test
