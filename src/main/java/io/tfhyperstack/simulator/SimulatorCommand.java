@@ -39,6 +39,7 @@ public final class SimulatorCommand {
             "  --error-rate F              answer 500 to this fraction (0.0-1.0) of API requests (default 0)",
             "  --random-seed N             seed of the error-rate randomness (default " + Simulator.DEFAULT_RANDOM_SEED + ")",
             "  --latency DURATION          add this delay before every API answer (default 0)",
+            "  --retry-after DURATION      send Retry-After with each 429 (default: none, as the API documents)",
             "  --error-on-create-names RE  VMs whose name matches RE end in ERROR after create",
             "  --quiet                     do not log requests to stderr",
             "  --help                      print this help",
@@ -107,6 +108,7 @@ public final class SimulatorCommand {
                     case "--error-rate": builder.errorRate(doubleFlag(arg, value)); break;
                     case "--random-seed": builder.randomSeed(Long.parseLong(value)); break;
                     case "--latency": builder.latency(Durations.parse(value)); break;
+                    case "--retry-after": builder.retryAfter(Durations.parse(value)); break;
                     case "--error-on-create-names": builder.errorOnCreateNames(value); break;
                     default: throw new IllegalArgumentException("unknown flag " + arg);
                 }
