@@ -98,6 +98,7 @@ class InstanceDirectoryTest {
         int budget = (int) Math.ceil(1000.0 / PaginationTest.P) + 5;
         int used = listRequests();
         assertTrue(used <= budget, "used " + used + " requests, budget " + budget);
+        assertEquals((int) Math.ceil(1000.0 / PaginationTest.P), used, "one listing served every lookup");
         assertEquals(1000, dir.lastListedCount());
         assertEquals(List.of(), dir.findByName("vm-1", "prod-canada"), "environment filter");
         assertEquals(List.of(), dir.findByName("nope", null));
