@@ -505,6 +505,7 @@ public final class HyperstackClient {
     }
 
     /** One attempt: rate limit, send, read the whole body. Cancellation aborts the call in flight. */
+    @SuppressWarnings("try") // the registration is only held for its close()
     private Outcome send(Req req) {
         cancellation.throwIfCancelled(req.describe());
         rateLimiter.acquire(sleeper, cancellation);
