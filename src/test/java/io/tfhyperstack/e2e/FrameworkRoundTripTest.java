@@ -30,7 +30,7 @@ class FrameworkRoundTripTest {
         Path store = Files.createTempFile("things", ".properties");
         Path testClasses = Paths.get("target", "test-classes").toAbsolutePath();
         tf.env("THING_STORE", store.toString())
-                .env("HYPERSTACK_PROVIDER_JAVA_OPTS", "-Dtfhyperstack.extension.path=" + testClasses + "/"
+                .env("TF_HYPERSTACK_JAVA_OPTS", "-Dtfhyperstack.extension.path=" + testClasses + "/"
                         + " -Dtfhyperstack.extension.resources=io.tfhyperstack.e2e.thing.ThingResource")
                 // the test resource never calls the API; the provider block still wants a key
                 .hyperstack("http://127.0.0.1:9/v1", "unused-key");
