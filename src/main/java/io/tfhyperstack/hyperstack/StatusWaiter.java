@@ -1,0 +1,260 @@
+package io.tfhyperstack.hyperstack;
+
+import io.tfhyperstack.hyperstack.model.Instance;
+import io.tfhyperstack.hyperstack.model.InstanceStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * Waits for machines to reach a status, or to be gone, with one poll loop for every waiter of the
+ * process: each tick lists all machines once and that one listing answers every waiter, so K
+ * concurrent waits cost about one request per tick (per page of the listing) instead of K. A waited
+ * machine missing from the listing is fetched by GET before it is declared gone, since a listing of
+ * live data can miss an item.
+ *
+ * <p>The interval starts short (default 1 s) and grows by half each tick up to a maximum (default
+ * 8 s); a new waiter brings it back to the start, because the change it waits for is most likely to
+ * happen soon. Each wait also ends at its own timeout, whatever the interval.
+ *
+ * <p>The loop runs on one daemon thread that exists only while someone waits.
+ */
+public final class StatusWaiter {
+    public static final Duration DEFAULT_INITIAL_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(8);
+    private static final double GROWTH = 1.5;
+    private static final System.Logger LOG = System.getLogger(StatusWaiter.class.getName());
+
+    private final HyperstackClient client;
+    private final long initialNanos;
+    private final long maxNanos;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private Thread loop;
+    private long intervalNanos;
+    private long nextTickNanos;
+
+    StatusWaiter(HyperstackClient client, Duration initialInterval, Duration maxInterval) {
+        this.client = client;
+        this.initialNanos = initialInterval.toNanos();
+        this.maxNanos = maxInterval.toNanos();
+        this.intervalNanos = initialNanos;
+    }
+
+    /**
+     * Blocks until the machine satisfies {@code done} and returns it as last seen.
+     *
+     * @throws InstanceFailedException if it reaches ERROR and {@code done} does not accept that
+     * @throws NotFoundException if it disappears (GET answers 404)
+     * @throws WaitTimeoutException if {@code timeout} passes first (naming the last status seen)
+     * @throws CancelledException if {@code cancellation} (or the client's) fires
+     */
+    public Instance awaitStatus(long id, Predicate<Instance> done, Duration timeout, Cancellation cancellation) {
+        Objects.requireNonNull(done, "done");
+        return await(new Waiter(id, done, false, "reach the wanted status"), timeout, cancellation);
+    }
+
+    /** Convenience: waits until the status is {@code wanted}. */
+    public Instance awaitStatus(long id, InstanceStatus wanted, Duration timeout, Cancellation cancellation) {
+        Objects.requireNonNull(wanted, "wanted");
+        return await(new Waiter(id, i -> i.statusView() == wanted, false, "reach status " + wanted), timeout,
+                cancellation);
+    }
+
+    /** Blocks until GET answers 404 for the machine (it is deleted). */
+    public void awaitGone(long id, Duration timeout, Cancellation cancellation) {
+        await(new Waiter(id, null, true, "be deleted"), timeout, cancellation);
+    }
+
+    private Instance await(Waiter w, Duration timeout, Cancellation cancellation) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(cancellation, "cancellation");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        cancellation.throwIfCancelled("waiting for virtual machine " + w.id + " to " + w.goal);
+        register(w);
+        String what = "waiting for virtual machine " + w.id + " to " + w.goal;
+        try (Cancellation.Registration r1 = cancellation.onCancel(() -> w.result.completeExceptionally(
+                new CancelledException(what)));
+                Cancellation.Registration r2 = client.cancellation().onCancel(() -> w.result.completeExceptionally(
+                        new CancelledException(what)))) {
+            return w.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new WaitTimeoutException(w.id, w.goal, w.lastStatus, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException(what + " (thread interrupted)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new HyperstackException(what + " failed: " + cause, cause);
+        } finally {
+            unregister(w);
+        }
+    }
+
+    private void register(Waiter w) {
+        lock.lock();
+        try {
+            waiters.add(w);
+            long now = System.nanoTime();
+            intervalNanos = initialNanos;
+            if (loop == null) {
+                nextTickNanos = now + initialNanos;
+                loop = new Thread(this::run, "hyperstack-status-poll");
+                loop.setDaemon(true);
+                loop.start();
+            } else if (nextTickNanos - now > initialNanos) {
+                nextTickNanos = now + initialNanos;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void unregister(Waiter w) {
+        lock.lock();
+        try {
+            waiters.remove(w);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            List<Waiter> current;
+            lock.lock();
+            try {
+                while (true) {
+                    if (waiters.isEmpty()) {
+                        loop = null;
+                        return;
+                    }
+                    long wait = nextTickNanos - System.nanoTime();
+                    if (wait <= 0) {
+                        break;
+                    }
+                    changed.awaitNanos(wait);
+                }
+                current = new ArrayList<>(waiters);
+            } catch (InterruptedException e) {
+                loop = null;
+                return;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                tick(current);
+            } catch (RuntimeException e) {
+                // A listing that failed after its own retries (or a cancelled one) ends the waits it
+                // served: they cannot learn anything more right now, and each says why.
+                LOG.log(System.Logger.Level.DEBUG, "status poll failed: " + e.getMessage());
+                for (Waiter w : current) {
+                    w.result.completeExceptionally(e);
+                }
+            }
+            lock.lock();
+            try {
+                intervalNanos = Math.min(maxNanos, (long) (intervalNanos * GROWTH));
+                nextTickNanos = System.nanoTime() + intervalNanos;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void tick(List<Waiter> current) {
+        current.removeIf(w -> w.result.isDone());
+        if (current.isEmpty()) {
+            return;
+        }
+        Map<Long, Instance> byId = new HashMap<>();
+        for (Instance i : client.listInstances()) {
+            byId.put(i.id(), i);
+        }
+        Map<Long, Instance> fetched = new HashMap<>();
+        Map<Long, Boolean> gone = new HashMap<>();
+        for (Waiter w : current) {
+            Instance seen = byId.get(w.id);
+            if (seen == null) {
+                if (!gone.containsKey(w.id)) {
+                    try {
+                        fetched.put(w.id, client.getInstance(w.id));
+                        gone.put(w.id, false);
+                    } catch (NotFoundException e) {
+                        gone.put(w.id, true);
+                    }
+                }
+                if (gone.get(w.id)) {
+                    w.onGone();
+                    continue;
+                }
+                seen = fetched.get(w.id);
+            }
+            w.onSeen(seen);
+        }
+    }
+
+    private static final class Waiter {
+        final long id;
+        final Predicate<Instance> done;
+        final boolean untilGone;
+        final String goal;
+        final CompletableFuture<Instance> result = new CompletableFuture<>();
+        volatile String lastStatus;
+
+        Waiter(long id, Predicate<Instance> done, boolean untilGone, String goal) {
+            this.id = id;
+            this.done = done;
+            this.untilGone = untilGone;
+            this.goal = goal;
+        }
+
+        void onGone() {
+            if (untilGone) {
+                result.complete(null);
+            } else {
+                result.completeExceptionally(new NotFoundException("GET", "/core/virtual-machines/" + id, 404,
+                        "virtual machine " + id + " disappeared while waiting for it to " + goal, "not_found",
+                        "It was deleted outside Terraform, or its creation failed and HyperStack removed it."));
+            }
+        }
+
+        void onSeen(Instance i) {
+            lastStatus = i.status();
+            if (untilGone) {
+                return;
+            }
+            boolean accepted;
+            try {
+                accepted = done.test(i);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            if (accepted) {
+                result.complete(i);
+            } else if (i.statusView() == InstanceStatus.ERROR) {
+                result.completeExceptionally(new InstanceFailedException(id, i.status(), goal));
+            }
+        }
+    }
+}
