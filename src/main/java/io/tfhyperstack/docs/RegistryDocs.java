@@ -107,10 +107,17 @@ public final class RegistryDocs {
 
     private String schemaSection(Block block, String heading) {
         StringBuilder sb = new StringBuilder(heading).append("\n\n");
-        List<String> nested = new ArrayList<>();
-        group(sb, "Required", block, Kind.REQUIRED, nested);
-        group(sb, "Optional", block, Kind.OPTIONAL, nested);
-        group(sb, "Read-Only", block, Kind.READ_ONLY, nested);
+        group(sb, "Required", block, Kind.REQUIRED);
+        group(sb, "Optional", block, Kind.OPTIONAL);
+        group(sb, "Read-Only", block, Kind.READ_ONLY);
+        for (Attribute a : block.attributes()) {
+            if (a.nested() != null) {
+                sb.append("\n<a id=\"nestedatt--").append(a.name()).append("\"></a>\n")
+                        .append(schemaSection(Block.of(a.nested().attributes()),
+                                "### Nested Schema for `" + a.name() + "`").strip())
+                        .append("\n");
+            }
+        }
         for (NestedBlock b : block.blocks()) {
             sb.append("\n<a id=\"nestedblock--").append(b.typeName()).append("\"></a>\n")
                     .append(schemaSection(b.block(), "### Nested Schema for `" + b.typeName() + "`").strip())
@@ -121,7 +128,7 @@ public final class RegistryDocs {
 
     private enum Kind { REQUIRED, OPTIONAL, READ_ONLY }
 
-    private void group(StringBuilder sb, String title, Block block, Kind kind, List<String> nested) {
+    private void group(StringBuilder sb, String title, Block block, Kind kind) {
         List<String> lines = new ArrayList<>();
         for (Attribute a : block.attributes()) {
             Kind k = a.mode().required() ? Kind.REQUIRED : a.mode().optional() ? Kind.OPTIONAL : Kind.READ_ONLY;
@@ -145,7 +152,8 @@ public final class RegistryDocs {
     }
 
     private String attributeLine(Attribute a) {
-        StringBuilder sb = new StringBuilder("- `").append(a.name()).append("` (").append(typeName(a.type()));
+        StringBuilder sb = new StringBuilder("- `").append(a.name()).append("` (")
+                .append(a.nested() != null ? nestedTypeName(a.nested()) : typeName(a.type()));
         if (a.sensitive()) {
             sb.append(", Sensitive");
         }
@@ -170,7 +178,19 @@ public final class RegistryDocs {
                 sb.append(" ").append(note);
             }
         }
+        if (a.nested() != null) {
+            sb.append(" (see [below for nested schema](#nestedatt--").append(a.name()).append("))");
+        }
         return sb.toString();
+    }
+
+    private static String nestedTypeName(Attribute.NestedAttributes nested) {
+        return switch (nested.nesting()) {
+            case SINGLE, GROUP -> "Attributes";
+            case LIST -> "Attributes List";
+            case SET -> "Attributes Set";
+            case MAP -> "Attributes Map";
+        };
     }
 
     static String typeName(Type t) {
