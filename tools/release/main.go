@@ -47,12 +47,8 @@ func run(version, providerDir, outDir, manifest string) error {
 		{source: filepath.Join(providerDir, name), target: name + "_v" + version, mode: 0o755},
 		{source: filepath.Join(providerDir, name+".jar"), target: name + ".jar", mode: 0o644},
 	}
-	// The class-data sharing archive speeds up start-up on the JVM that made it; any other JVM
-	// ignores it, so it travels along whenever the build made one.
-	archive := filepath.Join(providerDir, name+".jsa")
-	if _, err := os.Stat(archive); err == nil {
-		entries = append(entries, entry{source: archive, target: name + ".jsa", mode: 0o644})
-	}
+	// The class-data sharing archive is left out: the JVM accepts it only at the class path it was
+	// made with, which an installed copy never has.
 	if err := writeZip(filepath.Join(outDir, zipName), entries); err != nil {
 		return err
 	}
