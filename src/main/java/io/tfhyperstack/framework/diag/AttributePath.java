@@ -1,5 +1,7 @@
 package io.tfhyperstack.framework.diag;
 
+import io.tfhyperstack.framework.text.HclStrings;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,34 +98,11 @@ public final class AttributePath {
                 }
                 sb.append(a.name());
             } else if (step instanceof PathStep.ElementKeyString k) {
-                sb.append('[').append(quote(k.key())).append(']');
+                sb.append('[').append(HclStrings.quote(k.key())).append(']');
             } else if (step instanceof PathStep.ElementKeyInt i) {
                 sb.append('[').append(i.index()).append(']');
             }
         }
         return sb.toString();
-    }
-
-    /** Quotes a map key like an HCL string literal so keys with quotes or dots stay unambiguous. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.tfhyperstack.framework.values;
 
+import io.tfhyperstack.framework.text.HclStrings;
+
 import io.tfhyperstack.framework.diag.AttributePath;
 import io.tfhyperstack.framework.types.ListType;
 import io.tfhyperstack.framework.types.MapType;
@@ -465,7 +467,7 @@ public final class Value {
             return;
         }
         if (payload instanceof String s) {
-            sb.append(quote(s));
+            sb.append(HclStrings.quote(s));
         } else if (payload instanceof BigDecimal n) {
             sb.append(plain(n));
         } else if (payload instanceof Boolean b) {
@@ -491,7 +493,7 @@ public final class Value {
         sb.append('{');
         String sep = "";
         for (Map.Entry<String, Value> e : m.entrySet()) {
-            sb.append(sep).append(quoteKeys ? quote(e.getKey()) : e.getKey()).append(" = ");
+            sb.append(sep).append(quoteKeys ? HclStrings.quote(e.getKey()) : e.getKey()).append(" = ");
             e.getValue().print(sb);
             sep = ", ";
         }
@@ -503,28 +505,6 @@ public final class Value {
         BigDecimal s = n.stripTrailingZeros();
         // Plain notation of 1e100000 would be enormous; fall back to scientific for extreme exponents.
         return Math.abs(s.scale()) > 1000 ? s.toString() : s.toPlainString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     /**
