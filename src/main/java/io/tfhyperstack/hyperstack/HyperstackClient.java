@@ -302,9 +302,14 @@ public final class HyperstackClient {
      * whether a machine was made.
      */
     private Instance lookUpCreated(CreateInstanceRequest request, Req createReq, Outcome cause) {
-        List<Instance> candidates;
+        Instance found;
         try {
-            candidates = listInstances(InstanceQuery.search(request.name()));
+            found = newestNamed(listInstances(InstanceQuery.search(request.name())), request);
+            if (found == null) {
+                // What the API's search matches is undocumented; before concluding "not created", read
+                // the whole list once. Costs a few requests, and only on this rare path.
+                found = newestNamed(listInstances(), request);
+            }
         } catch (CancelledException e) {
             throw e;
         } catch (HyperstackException e) {
@@ -314,6 +319,10 @@ public final class HyperstackClient {
                     + " A machine named " + request.name() + " may exist: check the HyperStack console and import"
                     + " it (terraform import) or delete it before applying again.", false, e);
         }
+        return found;
+    }
+
+    private static Instance newestNamed(List<Instance> candidates, CreateInstanceRequest request) {
         return candidates.stream()
                 .filter(i -> request.name().equals(i.name()))
                 .filter(i -> i.environmentName() == null || request.environmentName().equals(i.environmentName()))

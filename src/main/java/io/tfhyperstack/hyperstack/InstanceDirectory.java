@@ -171,6 +171,27 @@ public final class InstanceDirectory {
         }
     }
 
+    /** The invalidation count; read it before a listing that is to be {@link #offer offered}. */
+    long generation() {
+        synchronized (lock) {
+            return generation;
+        }
+    }
+
+    /**
+     * Takes a complete listing made elsewhere (the status poll loop) as the current view, unless a
+     * mutation happened since it started: lookups then reuse the poll's work instead of listing again.
+     */
+    void offer(List<Instance> listing, long startedGeneration) {
+        synchronized (lock) {
+            if (generation == startedGeneration) {
+                cached = List.copyOf(listing);
+                cachedAtMillis = clock.millis();
+            }
+        }
+        lastListedCount = listing.size();
+    }
+
     /** How many machines the last completed listing held; -1 before the first one. */
     public int lastListedCount() {
         return lastListedCount;

@@ -186,8 +186,12 @@ public final class StatusWaiter {
         if (current.isEmpty()) {
             return;
         }
+        InstanceDirectory directory = client.directory();
+        long generation = directory.generation();
+        List<Instance> listing = client.listInstances();
+        directory.offer(listing, generation);
         Map<Long, Instance> byId = new HashMap<>();
-        for (Instance i : client.listInstances()) {
+        for (Instance i : listing) {
             byId.put(i.id(), i);
         }
         Map<Long, Instance> fetched = new HashMap<>();

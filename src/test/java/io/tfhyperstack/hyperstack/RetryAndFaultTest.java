@@ -1,6 +1,7 @@
 package io.tfhyperstack.hyperstack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -288,26 +289,43 @@ class RetryAndFaultTest {
     void createThatWasResetAndDidNotHappenIsSentAgain() {
         firstThen("POST", VMS, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 okJson(TestSupport.sample("create-instances.json")));
-        stubSearch(TestSupport.listPage(List.of(named(4900, "web-10", "prod-canada")), 1, 100, 1));
+        // Neither the API's search nor the whole list knows a web-1: the first POST did not happen.
+        wm.stubFor(get(urlPathEqualTo(VMS)).willReturn(okJson(
+                TestSupport.listPage(List.of(named(4900, "web-10", "prod-canada")), 1, 100, 1))));
 
         Instance got = client().build().createInstance(webOne());
 
         assertEquals(4800, got.id());
         wm.verify(2, postRequestedFor(urlPathEqualTo(VMS)));
         wm.verify(1, getRequestedFor(urlPathEqualTo(VMS)).withQueryParam("search", equalTo("web-1")));
+        wm.verify(1, getRequestedFor(urlPathEqualTo(VMS)).withQueryParam("search", absent()));
     }
 
     @Test
     void createRepeatedAfterAmbiguityThatHits409FindsTheFirstMachine() {
         firstThen("POST", VMS, status(504, "error-server.json"), status(409, "error-conflict.json"));
         // The machine shows up in the listing only after the first look-up (the API is eventually consistent).
+        // (The first look-up is a search and then the whole list: two empty answers.)
         wm.stubFor(get(urlPathEqualTo(VMS)).inScenario("listing").whenScenarioStateIs(STARTED)
+                .willSetStateTo("second").willReturn(okJson(TestSupport.listPage(List.of(), 1, 100, 0))));
+        wm.stubFor(get(urlPathEqualTo(VMS)).inScenario("listing").whenScenarioStateIs("second")
                 .willSetStateTo("visible").willReturn(okJson(TestSupport.listPage(List.of(), 1, 100, 0))));
         wm.stubFor(get(urlPathEqualTo(VMS)).inScenario("listing").whenScenarioStateIs("visible")
                 .willReturn(okJson(TestSupport.listPage(List.of(named(4903, "web-1", "prod-canada")), 1, 100, 1))));
 
         assertEquals(4903, client().build().createInstance(webOne()).id());
         wm.verify(2, postRequestedFor(urlPathEqualTo(VMS)));
+    }
+
+    @Test
+    void createLookUpFallsBackToTheWholeListWhenSearchMissesTheName() {
+        wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        wm.stubFor(get(urlPathEqualTo(VMS)).willReturn(okJson(
+                TestSupport.listPage(List.of(named(4904, "web-1", "prod-canada")), 1, 100, 1))));
+        stubSearch(TestSupport.listPage(List.of(), 1, 100, 0));
+
+        assertEquals(4904, client().build().createInstance(webOne()).id());
+        wm.verify(1, postRequestedFor(urlPathEqualTo(VMS)));
     }
 
     @Test
@@ -338,13 +356,14 @@ class RetryAndFaultTest {
     @Test
     void createThatKeepsFailingLooksUpOnceMoreAndThenReportsTheFailure() {
         wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(status(500, "error-server.json")));
-        stubSearch(TestSupport.listPage(List.of(), 1, 100, 0));
+        wm.stubFor(get(urlPathEqualTo(VMS)).willReturn(okJson(TestSupport.listPage(List.of(), 1, 100, 0))));
         ServerErrorException e = assertThrows(ServerErrorException.class,
                 () -> client().maxRetries(2).build().createInstance(webOne()));
         assertTrue(e.getMessage().contains("POST /core/virtual-machines"), e.getMessage());
         wm.verify(3, postRequestedFor(urlPathEqualTo(VMS)));
-        // A look-up after each of the two waits, and a last one before giving up.
-        wm.verify(3, getRequestedFor(urlPathEqualTo(VMS)));
+        // A look-up (search, then the whole list) after each of the two waits, and a last one before giving up.
+        wm.verify(3, getRequestedFor(urlPathEqualTo(VMS)).withQueryParam("search", equalTo("web-1")));
+        wm.verify(3, getRequestedFor(urlPathEqualTo(VMS)).withQueryParam("search", absent()));
     }
 
     @Test

@@ -91,6 +91,16 @@ class StatusWaiterTest {
     }
 
     @Test
+    void thePollsListingServesDirectoryLookupsToo() {
+        wm.stubFor(get(urlPathEqualTo(VMS)).willReturn(okJson(listing("ACTIVE", 1, 2, 3))));
+        HyperstackClient c = client();
+        c.statusWaiter().awaitStatus(2, InstanceStatus.ACTIVE, Duration.ofSeconds(5), Cancellation.none());
+        assertEquals(1, c.directory().findByName("vm-3", null).size());
+        assertEquals(3, c.directory().lastListedCount());
+        assertEquals(1, count(VMS), "the lookup reused the poll's listing");
+    }
+
+    @Test
     void timeoutNamesIdLastStatusAndTimeout() {
         wm.stubFor(get(urlPathEqualTo(VMS)).willReturn(okJson(listing("BUILD", 7))));
         long start = System.nanoTime();
