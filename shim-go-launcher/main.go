@@ -1,5 +1,47 @@
+// Command terraform-provider-hyperstack is the executable Terraform starts. The provider itself is a
+// Java program; this launcher finds a suitable JVM and the jar beside it, then replaces itself with
+// the JVM (exec), so that Terraform's pipes, signals and process id belong to the JVM directly.
 package main
 
+import (
+	"fmt"
+	"os"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
-func main() {}
+const (
+	binaryName = "terraform-provider-hyperstack"
+	mainClass  = "io.tfhyperstack.Main"
+)
+
+func main() {
+	if len(os.Args) > 1 && (os.Args[1] == "--version" || os.Args[1] == "-version") {
+		fmt.Printf("%s %s\n", binaryName, version)
+		return
+	}
+	if err := launch(os.Args[1:]); err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", binaryName, err)
+		os.Exit(1)
+	}
+}
+
+func launch(args []string) error {
+	self, err := executableDir()
+	if err != nil {
+		return err
+	}
+	layout, err := findLayout(self)
+	if err != nil {
+		return err
+	}
+	java, err := findJava(os.Getenv, lookPath)
+	if err != nil {
+		return err
+	}
+	argv := commandLine(java, layout, os.Getenv, args)
+	// Exec only returns on failure.
+	return syscall.Exec(java.Executable, argv, os.Environ())
+}

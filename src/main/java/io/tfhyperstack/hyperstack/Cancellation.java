@@ -23,6 +23,11 @@ public final class Cancellation {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<Entry> callbacks = new CopyOnWriteArrayList<>();
 
+    /** A fresh signal that has not fired; same as {@link #create()}. */
+    public Cancellation() {
+        this(true);
+    }
+
     private Cancellation(boolean cancellable) {
         this.cancellable = cancellable;
     }

@@ -143,8 +143,9 @@ public final class HyperstackClient {
         return userAgent;
     }
 
-    public HttpUrl baseUrl() {
-        return baseUrl;
+    /** The API root this client talks to (no credentials in it). */
+    public String baseUrl() {
+        return baseUrl.toString();
     }
 
     /** Runs after every create, delete, action and label change made through this client. */

@@ -92,6 +92,10 @@ final class AdminRoutes {
                 JsonNode l = body.get("latency");
                 faults.latency(l.isNull() ? Duration.ZERO : duration(l, "latency"));
             }
+            if (body.has("retry_after")) {
+                JsonNode r = body.get("retry_after");
+                faults.retryAfter(r.isNull() ? null : duration(r, "retry_after"));
+            }
             if (body.has("error_on_create_names")) {
                 JsonNode r = body.get("error_on_create_names");
                 faults.errorOnCreateNames(r.isNull() ? null : r.asText());

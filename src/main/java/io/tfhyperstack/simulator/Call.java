@@ -10,7 +10,12 @@ import java.util.Map;
 
 /** One HTTP request as the route handlers see it, and the answer they give. */
 final class Call {
-    record Answer(int status, JsonNode body) {
+    /** {@code retryAfterSeconds} is sent as a Retry-After header when not null. */
+    record Answer(int status, JsonNode body, Long retryAfterSeconds) {
+        Answer(int status, JsonNode body) {
+            this(status, body, null);
+        }
+
         static Answer ok(JsonNode body) {
             return new Answer(200, body);
         }

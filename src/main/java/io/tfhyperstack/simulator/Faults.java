@@ -18,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Faults {
     /** What an injected fault answers instead of the real thing. */
-    record Injected(int status, String reason, String message) {
+    record Injected(int status, String reason, String message, Long retryAfterSeconds) {
     }
 
     private static final class FailRule {
@@ -44,6 +44,7 @@ public final class Faults {
     private int windowCount;
     private double errorRate;
     private Duration latency = Duration.ZERO;
+    private Duration retryAfter;
     private Pattern errorOnCreateNames;
     private final List<FailRule> failRules = new ArrayList<>();
 
@@ -90,6 +91,18 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Send {@code Retry-After} (whole seconds, rounded up) with every 429; null (the default, as the API
+     * documents no such header) sends none.
+     */
+    public synchronized Faults retryAfter(Duration wait) {
+        if (wait != null && wait.isNegative()) {
+            throw new IllegalArgumentException("retry-after must be >= 0");
+        }
+        retryAfter = wait;
+        return this;
+    }
+
     /** Time added before every API answer. */
     public synchronized Faults latency(Duration added) {
         if (added == null || added.isNegative()) {
@@ -133,6 +146,7 @@ public final class Faults {
         windowCount = 0;
         errorRate = 0.0;
         latency = Duration.ZERO;
+        retryAfter = null;
         errorOnCreateNames = null;
         failRules.clear();
         random = new Random(randomSeed);
@@ -162,7 +176,8 @@ public final class Faults {
             windowCount++;
             if (windowCount > rateLimit) {
                 String per = rateWindow.equals(Duration.ofMinutes(1)) ? "minute" : Durations.format(rateWindow);
-                return new Injected(429, "too_many_requests", "Too many requests: limit is " + rateLimit + " per " + per);
+                return new Injected(429, "too_many_requests", "Too many requests: limit is " + rateLimit + " per " + per,
+                        retryAfterSeconds());
             }
         }
         String p = stripSlash(path);
@@ -183,9 +198,17 @@ public final class Faults {
         return null;
     }
 
-    private static Injected injected(int status) {
+    private Injected injected(int status) {
         String message = status >= 500 ? "Internal Server Error" : "Injected fault " + status;
-        return new Injected(status, ApiError.reasonFor(status), message);
+        return new Injected(status, ApiError.reasonFor(status), message, status == 429 ? retryAfterSeconds() : null);
+    }
+
+    private Long retryAfterSeconds() {
+        if (retryAfter == null) {
+            return null;
+        }
+        long ms = retryAfter.toMillis();
+        return (ms + 999) / 1000;
     }
 
     private static String stripSlash(String path) {
@@ -199,6 +222,7 @@ public final class Faults {
         o.put("rate_limit_window_ms", rateWindow.toMillis());
         o.put("error_rate", errorRate);
         o.put("latency_ms", latency.toMillis());
+        o.put("retry_after_ms", retryAfter == null ? null : retryAfter.toMillis());
         o.put("error_on_create_names", errorOnCreateNames == null ? null : errorOnCreateNames.pattern());
         o.put("random_seed", randomSeed);
         ArrayNode rules = o.putArray("fail_next");

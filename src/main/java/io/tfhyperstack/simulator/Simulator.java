@@ -73,6 +73,7 @@ public final class Simulator implements AutoCloseable {
         faults.rateLimit(b.rateLimitPerWindow, b.rateLimitWindow)
                 .errorRate(b.errorRate)
                 .latency(b.latency)
+                .retryAfter(b.retryAfter)
                 .errorOnCreateNames(b.errorOnCreateNames);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hyperstack-sim-steps"));
         Seed seed = b.seedJson != null ? Seed.fromJson(b.seedJson)
@@ -175,16 +176,18 @@ public final class Simulator implements AutoCloseable {
         long started = System.nanoTime();
         String method = ex.getRequestMethod();
         String rawPath = ex.getRequestURI().getRawPath();
+        // routes and handlers see the decoded path, so that name-availability/my%20vm asks about "my vm"
+        String path = ex.getRequestURI().getPath();
         Call.Answer answer;
         try {
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            if (rawPath.equals(ADMIN_PREFIX) || rawPath.startsWith(ADMIN_PREFIX + "/")) {
-                answer = route(admin.router(), method, rawPath.substring(ADMIN_PREFIX.length()), ex, body);
-            } else if (rawPath.equals(API_PREFIX) || rawPath.startsWith(API_PREFIX + "/")) {
-                answer = api(ex, method, rawPath.substring(API_PREFIX.length()), body);
+            if (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")) {
+                answer = route(admin.router(), method, path.substring(ADMIN_PREFIX.length()), ex, body);
+            } else if (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/")) {
+                answer = api(ex, method, path.substring(API_PREFIX.length()), body);
             } else {
                 answer = error(ApiError.notFound("No route for " + rawPath));
             }
@@ -226,9 +229,10 @@ public final class Simulator implements AutoCloseable {
         if (fault != null) {
             if (fault.status() >= 500) {
                 // the real API's 5xx answers carry only a message, not the envelope
-                return new Call.Answer(fault.status(), Json.MAPPER.createObjectNode().put("message", fault.message()));
+                return new Call.Answer(fault.status(), Json.MAPPER.createObjectNode().put("message", fault.message()),
+                        fault.retryAfterSeconds());
             }
-            return new Call.Answer(fault.status(), Json.error(fault.message(), fault.reason()));
+            return new Call.Answer(fault.status(), Json.error(fault.message(), fault.reason()), fault.retryAfterSeconds());
         }
         String key = ex.getRequestHeaders().getFirst("api_key");
         if (key == null || !key.equals(apiKey)) {
@@ -266,6 +270,9 @@ public final class Simulator implements AutoCloseable {
             JsonNode body = answer.body();
             byte[] bytes = body == null ? new byte[0] : Json.MAPPER.writeValueAsBytes(body);
             ex.getResponseHeaders().set("Content-Type", "application/json");
+            if (answer.retryAfterSeconds() != null) {
+                ex.getResponseHeaders().set("Retry-After", String.valueOf(answer.retryAfterSeconds()));
+            }
             ex.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = ex.getResponseBody()) {
@@ -303,6 +310,7 @@ public final class Simulator implements AutoCloseable {
         private Duration rateLimitWindow = Duration.ofMinutes(1);
         private double errorRate;
         private Duration latency = Duration.ZERO;
+        private Duration retryAfter;
         private String errorOnCreateNames;
         private long randomSeed = DEFAULT_RANDOM_SEED;
         private int threads = 16;
@@ -389,6 +397,15 @@ public final class Simulator implements AutoCloseable {
                 throw new IllegalArgumentException("latency must be >= 0");
             }
             this.latency = added;
+            return this;
+        }
+
+        /** Send Retry-After with every 429 (none by default, as the API documents none). */
+        public Builder retryAfter(Duration wait) {
+            if (wait != null && wait.isNegative()) {
+                throw new IllegalArgumentException("retry-after must be >= 0");
+            }
+            this.retryAfter = wait;
             return this;
         }
 

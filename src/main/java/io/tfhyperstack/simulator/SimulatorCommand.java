@@ -2,6 +2,8 @@ package io.tfhyperstack.simulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +39,7 @@ public final class SimulatorCommand {
             "  --error-rate F              answer 500 to this fraction (0.0-1.0) of API requests (default 0)",
             "  --random-seed N             seed of the error-rate randomness (default " + Simulator.DEFAULT_RANDOM_SEED + ")",
             "  --latency DURATION          add this delay before every API answer (default 0)",
+            "  --retry-after DURATION      send Retry-After with each 429 (default: none, as the API documents)",
             "  --error-on-create-names RE  VMs whose name matches RE end in ERROR after create",
             "  --quiet                     do not log requests to stderr",
             "  --help                      print this help",
@@ -105,6 +108,7 @@ public final class SimulatorCommand {
                     case "--error-rate": builder.errorRate(doubleFlag(arg, value)); break;
                     case "--random-seed": builder.randomSeed(Long.parseLong(value)); break;
                     case "--latency": builder.latency(Durations.parse(value)); break;
+                    case "--retry-after": builder.retryAfter(Durations.parse(value)); break;
                     case "--error-on-create-names": builder.errorOnCreateNames(value); break;
                     default: throw new IllegalArgumentException("unknown flag " + arg);
                 }
@@ -144,17 +148,34 @@ public final class SimulatorCommand {
 
     /**
      * Takes SIGTERM and SIGINT over from the JVM so that the server stops and {@link #run(String[])} returns
-     * 0 (a shutdown hook alone would leave the exit code at 143). Falls back to a shutdown hook where the
-     * JDK's signal API is missing.
+     * 0 (a shutdown hook alone would leave the exit code at 143). The JDK's signal API is reached by
+     * reflection because javac warns, unsuppressibly, on any direct use of it; where it is missing, the
+     * caller falls back to a shutdown hook.
      */
-    @SuppressWarnings("removal")
     private static boolean installSignalHandlers(CompletableFuture<Void> stop) {
         try {
-            sun.misc.SignalHandler handler = signal -> stop.complete(null);
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
+            Class<?> signalClass = Class.forName("sun.misc.Signal");
+            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+            Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
+                    (proxy, method, methodArgs) -> {
+                        switch (method.getName()) {
+                            case "handle":
+                                stop.complete(null);
+                                return null;
+                            case "hashCode":
+                                return System.identityHashCode(proxy);
+                            case "equals":
+                                return proxy == methodArgs[0];
+                            default:
+                                return "simulator stop handler";
+                        }
+                    });
+            Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+            for (String name : new String[] {"TERM", "INT"}) {
+                handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), handler);
+            }
             return true;
-        } catch (Throwable e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return false;
         }
     }

@@ -38,6 +38,26 @@ class FaultsTest {
     }
 
     @Test
+    void retryAfterIsSentOnlyWhenAsked() throws Exception {
+        try (Simulator sim = Simulator.builder().rateLimitPerMinute(1).retryAfter(Duration.ofMillis(1500)).build().start()) {
+            ApiClient api = ApiClient.of(sim);
+            api.get(LIST);
+            ApiClient.Reply limited = api.get(LIST);
+            assertEquals(429, limited.status());
+            assertEquals("2", limited.raw().headers().firstValue("Retry-After").orElse(null), "whole seconds, rounded up");
+            sim.faults().retryAfter(null).failNext("GET", LIST, 1, 429);
+            sim.faults().rateLimit(0);
+            ApiClient.Reply injected = api.get(LIST);
+            assertEquals(429, injected.status());
+            assertTrue(injected.raw().headers().firstValue("Retry-After").isEmpty());
+            ApiClient admin = new ApiClient(sim.adminUrl(), null);
+            assertEquals(200, admin.post("/faults", Map.of("retry_after", "3s",
+                    "fail_next", List.of(Map.of("path", "/core/virtual-machines", "status", 429)))).status());
+            assertEquals("3", api.get(LIST).raw().headers().firstValue("Retry-After").orElse(null));
+        }
+    }
+
+    @Test
     void rateLimitLiftsWhenTheWindowEnds() throws Exception {
         try (Simulator sim = Simulator.builder().rateLimit(3, Duration.ofMillis(400)).build().start()) {
             ApiClient api = ApiClient.of(sim);

@@ -190,6 +190,9 @@ class ListingTest {
         JsonNode free = api.get("/core/virtual-machines/name-availability/brand-new").body();
         assertTrue(free.get("available").asBoolean());
         assertEquals(400, api.get("/core/virtual-machines/name-availability/" + "x".repeat(51)).status());
+        assertTrue(api.get("/core/virtual-machines/name-availability/synthetic%2D00001").status() == 200
+                && !api.get("/core/virtual-machines/name-availability/synthetic%2D00001").body().get("available").asBoolean(),
+                "the name in the path is percent-decoded");
     }
 
     @Test

@@ -1,0 +1,37 @@
+package main
+
+import "strings"
+
+// extraOptionsVariable lets a user add JVM options (a debugger agent, a bigger heap) without
+// editing anything; they come after ours, so they win.
+const extraOptionsVariable = "TF_HYPERSTACK_JAVA_OPTS"
+
+// jvmOptions are chosen for a process that starts often, lives for seconds and handles one client.
+// See bench/startup.sh for the measurements behind them.
+var jvmOptions = []string{
+	// The JVM's unified logging prints to stdout by default, and stdout carries the handshake:
+	// send warnings and errors to stderr instead, and keep class-data sharing quiet when an
+	// archive does not fit this JVM (it then simply runs without it).
+	"-Xlog:disable",
+	"-Xlog:all=warning:stderr",
+	"-Xlog:cds*=off:stderr",
+	"-Xshare:auto",
+	// C1 alone compiles fast enough for a short-lived process; C2 would only burn the second core.
+	"-XX:TieredStopAtLevel=1",
+	"-XX:+UseSerialGC",
+	"-XX:-UsePerfData",
+	"-Xss512k",
+	"-Xms16m",
+	"-Xmx512m",
+}
+
+func commandLine(java Java, layout Layout, getenv func(string) string, args []string) []string {
+	argv := []string{java.Executable}
+	argv = append(argv, jvmOptions...)
+	if layout.Archive != "" {
+		argv = append(argv, "-XX:SharedArchiveFile="+layout.Archive)
+	}
+	argv = append(argv, strings.Fields(getenv(extraOptionsVariable))...)
+	argv = append(argv, "-cp", layout.Jar, mainClass)
+	return append(argv, args...)
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Layout is what the launcher needs from the directory it was installed in.
+type Layout struct {
+	// Jar is the provider's shaded jar.
+	Jar string
+	// Archive is the class-data sharing archive made at build time, or "" when there is none that
+	// can be used with this jar.
+	Archive string
+}
+
+const (
+	jarName     = binaryName + ".jar"
+	archiveName = binaryName + ".jsa"
+)
+
+// executableDir is the directory of the real binary: Terraform may run it through a symlink (a
+// plugin cache, a dev_overrides directory), but the jar lies beside the file itself.
+func executableDir() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("cannot find my own executable: %w", err)
+	}
+	real, err := filepath.EvalSymlinks(exe)
+	if err != nil {
+		return "", fmt.Errorf("cannot resolve %s: %w", exe, err)
+	}
+	return filepath.Dir(real), nil
+}
+
+func findLayout(dir string) (Layout, error) {
+	jar := filepath.Join(dir, jarName)
+	jarInfo, err := os.Stat(jar)
+	if err != nil {
+		return Layout{}, fmt.Errorf("the provider's jar is missing: expected %s beside the launcher", jar)
+	}
+	layout := Layout{Jar: jar}
+	archive := filepath.Join(dir, archiveName)
+	// An archive older than the jar was made for a previous build: the JVM would reject it anyway,
+	// after spending time on the check.
+	if info, err := os.Stat(archive); err == nil && !info.ModTime().Before(jarInfo.ModTime()) {
+		layout.Archive = archive
+	}
+	return layout, nil
+}

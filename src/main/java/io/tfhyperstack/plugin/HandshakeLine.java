@@ -1,0 +1,24 @@
+package io.tfhyperstack.plugin;
+
+import java.util.Base64;
+
+/**
+ * The one line go-plugin clients wait for on stdout: {@code CORE|APP|NETWORK|ADDR|grpc|CERT}.
+ *
+ * @param appProtocol the negotiated tfplugin major version
+ * @param address where the server listens
+ * @param serverCertificateDer the server's certificate, or null when serving plaintext
+ */
+record HandshakeLine(int appProtocol, ListenAddress address, byte[] serverCertificateDer) {
+    /** go-plugin's own protocol version; bumped only if the handshake itself ever changes. */
+    static final int CORE_PROTOCOL = 1;
+
+    String format() {
+        // Go decodes the certificate with RawStdEncoding, which rejects '=' padding.
+        String certificate = serverCertificateDer == null
+                ? ""
+                : Base64.getEncoder().withoutPadding().encodeToString(serverCertificateDer);
+        return CORE_PROTOCOL + "|" + appProtocol + "|" + address.network() + "|" + address.address()
+                + "|grpc|" + certificate;
+    }
+}

@@ -1,0 +1,160 @@
+package io.tfhyperstack.plugin;
+
+import io.grpc.BindableService;
+import io.tfhyperstack.plugin.logging.HclogLevel;
+import io.tfhyperstack.plugin.logging.ProviderLogging;
+import io.tfhyperstack.plugin.tls.AutoMtls;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The plugin process from start to exit: go-plugin's handshake, the gRPC server's life, and the exit
+ * code. The caller decides what the provider's services are; this class decides everything about how
+ * Terraform reaches them.
+ */
+public final class PluginMain {
+    private static final Logger LOG = Logger.getLogger(PluginMain.class.getName());
+    /** Terraform kills the process 2 s after Shutdown; finish well before that. */
+    static final Duration DRAIN = Duration.ofMillis(1500);
+    static final String CLIENT_CERT_VARIABLE = "PLUGIN_CLIENT_CERT";
+
+    private PluginMain() {
+    }
+
+    /**
+     * Serves the provider as the real process: reads the process environment, prints the handshake on
+     * the real stdout and guards it afterwards.
+     *
+     * @param args {@code --debug} (or {@code -debug}) for debug mode; nothing otherwise
+     * @param providerServices builds the provider's gRPC services; called once, after the handshake
+     * @return the process exit code: 0 after the client's Shutdown, 1 when the plugin cannot or must not run
+     */
+    public static int run(String[] args, Supplier<List<BindableService>> providerServices) {
+        return run(args, providerServices, PluginEnvironment.ofProcess());
+    }
+
+    /** As {@link #run(String[], Supplier)}, with the environment and streams given, for tests. */
+    public static int run(String[] args, Supplier<List<BindableService>> providerServices,
+            PluginEnvironment environment) {
+        ProviderLogging.install(environment.stderr(), HclogLevel.fromSettings(
+                environment.variable("TF_LOG_PROVIDER"), environment.variable("TF_LOG")));
+        try {
+            if (isDebug(args)) {
+                return serveDebug(providerServices, environment);
+            }
+            return serve(providerServices, environment);
+        } catch (LaunchFailure failure) {
+            environment.stderr().println("Error: " + failure.getMessage());
+            return failure.exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int serve(Supplier<List<BindableService>> providerServices, PluginEnvironment environment)
+            throws LaunchFailure, InterruptedException {
+        if (!MagicCookie.isPresent(environment)) {
+            environment.stderr().print(MagicCookie.explanation());
+            environment.stderr().flush();
+            return 1;
+        }
+        int protocol = ProtocolVersions.negotiate(environment.variable(ProtocolVersions.VARIABLE));
+        CompletableFuture<AutoMtls> tls = autoMtls(environment);
+        PluginServer server = PluginServer.start(new PluginServer.Settings(
+                ServerTransport.preferred(), socketParent(environment), PortRange.from(environment),
+                tls == null ? null : tls.thenApply(AutoMtls::sslContext), true, providerServices));
+        try {
+            HandshakeLine handshake = new HandshakeLine(protocol, server.address(),
+                    tls == null ? null : tls.join().server().der());
+            PrintStream stdout = environment.stdout();
+            stdout.println(handshake.format());
+            stdout.flush();
+            if (environment.processStreams()) {
+                StdoutGuard.redirectToStderr();
+                ProcessSignals.ignoreInterrupt();
+                releaseOnExit(server);
+            }
+            LOG.fine(() -> "serving tfplugin" + protocol + " on " + server.address().network() + " "
+                    + server.address().address() + (tls == null ? " without TLS" : " with mutual TLS"));
+            server.awaitShutdownRequest();
+            LOG.fine("shutdown requested by the client");
+            return 0;
+        } finally {
+            server.stop(DRAIN);
+        }
+    }
+
+    private static int serveDebug(Supplier<List<BindableService>> providerServices, PluginEnvironment environment)
+            throws LaunchFailure, InterruptedException {
+        PluginServer server = PluginServer.start(new PluginServer.Settings(
+                ServerTransport.preferred(), socketParent(environment), PortRange.from(environment),
+                null, false, providerServices));
+        try {
+            if (environment.processStreams()) {
+                releaseOnExit(server);
+            }
+            environment.stdout().print(DebugReattach.instructions(
+                    server.address(), ProcessHandle.current().pid(), ProtocolVersions.SUPPORTED));
+            environment.stdout().flush();
+            server.awaitShutdownRequest();
+            return 0;
+        } finally {
+            server.stop(DRAIN);
+        }
+    }
+
+    /**
+     * Starts making the TLS identity on its own thread: key generation and the JDK's TLS classes take
+     * about as long as netty's and gRPC's start-up, and the two overlap well on two cores.
+     */
+    private static CompletableFuture<AutoMtls> autoMtls(PluginEnvironment environment) {
+        String clientCertificate = environment.variable(CLIENT_CERT_VARIABLE);
+        if (clientCertificate == null) {
+            return null;
+        }
+        CompletableFuture<AutoMtls> result = new CompletableFuture<>();
+        Thread maker = new Thread(() -> {
+            try {
+                result.complete(AutoMtls.forClientCertificate(clientCertificate));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                LOG.log(Level.FINE, "AutoMTLS set-up failed", e);
+                result.completeExceptionally(new LaunchFailure("Cannot set up TLS with the client certificate in "
+                        + CLIENT_CERT_VARIABLE + ": " + e.getMessage(), e));
+            }
+        }, "automtls-setup");
+        maker.setDaemon(true);
+        maker.start();
+        return result;
+    }
+
+    /** Where the socket's private directory goes: go-plugin's override, then Go's os.TempDir() rules. */
+    static Path socketParent(PluginEnvironment environment) {
+        String configured = environment.variable("PLUGIN_UNIX_SOCKET_DIR");
+        if (configured == null) {
+            configured = environment.variable("TMPDIR");
+        }
+        if (configured == null) {
+            configured = System.getProperty("java.io.tmpdir");
+        }
+        return Path.of(configured);
+    }
+
+    private static void releaseOnExit(PluginServer server) {
+        // SIGTERM or System.exit skip run()'s finally block; the socket directory must still go.
+        Thread release = new Thread(() -> server.address().release(), "socket-cleanup");
+        Runtime.getRuntime().addShutdownHook(release);
+    }
+
+    private static boolean isDebug(String[] args) {
+        return Arrays.asList(args).contains("--debug") || Arrays.asList(args).contains("-debug");
+    }
+}

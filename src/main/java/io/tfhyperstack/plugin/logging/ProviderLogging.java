@@ -1,0 +1,43 @@
+package io.tfhyperstack.plugin.logging;
+
+import java.io.PrintStream;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Routes all of the process's java.util.logging (and so System.Logger) output to Terraform. Installed on
+ * the root logger, so every other package just logs and never needs to know where lines go.
+ */
+public final class ProviderLogging {
+    /** Netty's DEBUG output is about buffers and native libraries; only trace should show it. */
+    private static final String NETTY = "io.grpc.netty.shaded.io.netty";
+    /** Held so that JUL's weak references do not drop the level set on it. */
+    private static final Logger NETTY_LOGGER = Logger.getLogger(NETTY);
+
+    private ProviderLogging() {
+    }
+
+    /**
+     * Replaces the root logger's handlers with one hclog JSON handler writing to {@code stderr}.
+     *
+     * @param level the threshold, usually from {@link HclogLevel#fromSettings}
+     */
+    public static void install(PrintStream stderr, HclogLevel level) {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        HclogJsonHandler handler = new HclogJsonHandler(stderr);
+        handler.setLevel(level.threshold());
+        root.addHandler(handler);
+        root.setLevel(level.threshold());
+        NETTY_LOGGER.setLevel(level == HclogLevel.TRACE || level == HclogLevel.OFF
+                ? null
+                : maxOf(level.threshold(), Level.INFO));
+    }
+
+    private static Level maxOf(Level a, Level b) {
+        return a.intValue() >= b.intValue() ? a : b;
+    }
+}
