@@ -245,7 +245,17 @@ public final class HyperstackClient {
             for (int attempt = 0; ; attempt++) {
                 Outcome outcome = send(req);
                 if (outcome.isSuccess()) {
-                    Wire.CreateAnswer answer = parse(req, outcome.body, Wire.CreateAnswer.class);
+                    Wire.CreateAnswer answer;
+                    try {
+                        answer = parse(req, outcome.body, Wire.CreateAnswer.class);
+                    } catch (TransportException unreadable) {
+                        // Created, but the answer is garbled: find the machine rather than orphan it.
+                        Instance found = lookUpCreated(request, req, null);
+                        if (found != null) {
+                            return found;
+                        }
+                        throw unreadable;
+                    }
                     if (answer != null && answer.instances() != null && !answer.instances().isEmpty()
                             && answer.instances().get(0) != null) {
                         return answer.instances().get(0);
@@ -495,6 +505,7 @@ public final class HyperstackClient {
     }
 
     /** One attempt: rate limit, send, read the whole body. Cancellation aborts the call in flight. */
+    @SuppressWarnings("try") // the registration is only held for its close()
     private Outcome send(Req req) {
         cancellation.throwIfCancelled(req.describe());
         rateLimiter.acquire(sleeper, cancellation);

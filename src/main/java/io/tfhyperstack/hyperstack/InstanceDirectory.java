@@ -93,6 +93,7 @@ public final class InstanceDirectory {
     }
 
     /** Waits for another thread's listing, but gives up at once when the client's cancellation fires. */
+    @SuppressWarnings("try") // the registration is only held for its close()
     private List<Instance> awaitShared(CompletableFuture<List<Instance>> shared) {
         CompletableFuture<List<Instance>> mine = new CompletableFuture<>();
         shared.whenComplete((v, e) -> {

@@ -17,6 +17,7 @@ public interface Sleeper {
     void sleep(Duration duration, Cancellation cancellation);
 
     /** Real time, woken early by the cancellation. */
+    @SuppressWarnings("try") // the registration is only held for its close()
     static Sleeper system() {
         return (duration, cancellation) -> {
             cancellation.throwIfCancelled("a wait before retrying");

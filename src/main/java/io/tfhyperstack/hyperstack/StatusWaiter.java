@@ -78,6 +78,7 @@ public final class StatusWaiter {
         await(new Waiter(id, null, true, "be deleted"), timeout, cancellation);
     }
 
+    @SuppressWarnings("try") // the registration is only held for its close()
     private Instance await(Waiter w, Duration timeout, Cancellation cancellation) {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(cancellation, "cancellation");

@@ -52,6 +52,7 @@ public final class HyperstackProvider implements Provider {
 
     @Override
     public List<DataSource> dataSources() {
-        return List.of();
+        return List.of(new io.tfhyperstack.provider.datasource.InstanceDataSource(context),
+                new io.tfhyperstack.provider.datasource.InstancesDataSource(context));
     }
 }

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The simulated account: its catalog and its VMs, and every rule about what may happen to a VM when.
@@ -516,7 +518,7 @@ final class Cloud {
         };
         try {
             scheduler.schedule(guarded, stepDelay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // the simulator is shutting down; nothing will look at this VM again
         }
     }
@@ -602,7 +604,7 @@ final class Cloud {
                 || search.equals(vm.fixedIp) || search.equals(vm.floatingIp);
     }
 
-    private static <T> Page page(List<T> all, int page, int pageSize, java.util.function.Function<T, ObjectNode> render) {
+    private static <T> Page page(List<T> all, int page, int pageSize, Function<T, ObjectNode> render) {
         long from = (long) (page - 1) * pageSize;
         List<ObjectNode> items = new ArrayList<>();
         for (long i = from; i < Math.min(all.size(), from + pageSize); i++) {

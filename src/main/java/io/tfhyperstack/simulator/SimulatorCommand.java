@@ -65,7 +65,9 @@ public final class SimulatorCommand {
     static int run(String[] args, PrintStream out, PrintStream err, CompletableFuture<?> stop) {
         Simulator.Builder builder = Simulator.builder().port(DEFAULT_PORT).log(err);
         try {
-            for (int i = 0; i < args.length; i++) {
+            // the caller may pass the sub-command word along with the flags; it is not a flag
+            int first = args.length > 0 && args[0].equals("simulator") ? 1 : 0;
+            for (int i = first; i < args.length; i++) {
                 String arg = args[i];
                 String value = null;
                 int eq = arg.indexOf('=');

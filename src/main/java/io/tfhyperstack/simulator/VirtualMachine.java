@@ -40,12 +40,11 @@ final class VirtualMachine {
         this.labels = labels == null ? null : new ArrayList<>(labels);
     }
 
+    /** A VM being deleted keeps showing the power and VM state it had; every other status sets both. */
     void setStatus(VmStatus next) {
         status = next;
-        if (next.powerState() != null || next != VmStatus.DELETING) {
+        if (next != VmStatus.DELETING) {
             powerState = next.powerState();
-        }
-        if (next.vmState() != null) {
             vmState = next.vmState();
         }
     }

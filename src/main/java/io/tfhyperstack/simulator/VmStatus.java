@@ -29,7 +29,7 @@ enum VmStatus {
         this.transitional = transitional;
     }
 
-    /** Null for DELETING: the VM keeps showing the power state it had when the delete began. */
+    /** Null for CREATING (nothing runs yet); DELETING leaves the VM's power state as it was. */
     String powerState() {
         return powerState;
     }

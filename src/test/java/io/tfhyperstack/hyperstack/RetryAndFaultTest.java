@@ -329,6 +329,14 @@ class RetryAndFaultTest {
     }
 
     @Test
+    void createAnsweredWithGarbageFindsTheMachineInsteadOfOrphaningIt() {
+        wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(okJson("{\"status\": true, \"instances\": [{\"id\": 48")));
+        stubSearch(TestSupport.listPage(List.of(named(4905, "web-1", "prod-canada")), 1, 100, 1));
+        assertEquals(4905, client().build().createInstance(webOne()).id());
+        wm.verify(1, postRequestedFor(urlPathEqualTo(VMS)));
+    }
+
+    @Test
     void createRefusedWith400IsNeitherRetriedNorLookedUp() {
         wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(status(400, "error-bad-request.json")));
         assertThrows(BadRequestException.class, () -> client().build().createInstance(webOne()));

@@ -71,7 +71,7 @@ class SimulatorCommandTest {
 
     @Test
     void flagsReachTheSimulator() throws Exception {
-        try (Running r = new Running("--port=0", "--rate-limit", "2/min", "--instances", "12", "--quiet",
+        try (Running r = new Running("simulator", "--port=0", "--rate-limit", "2/min", "--instances", "12", "--quiet",
                 "--error-on-create-names", "^x", "--latency", "0", "--error-rate", "0")) {
             ApiClient api = new ApiClient(r.out.readLine(), Simulator.DEFAULT_API_KEY);
             assertEquals(19, api.get("/core/virtual-machines").body().get("count").asInt(), "7 seeded + 12 synthetic");
