@@ -11,7 +11,7 @@
 # launcher under `/usr/bin/time -f %M`: the kernel's ru_maxrss of that process over its whole life,
 # written when it exits (Terraform shuts providers down gracefully, so it does). No sampling, so no
 # missed peak. As a cross-check the script also samples VmHWM (the kernel's own high-water mark of
-# resident memory) in /proc/<pid>/status of every provider JVM every 20 ms.
+# resident memory) in /proc/<pid>/status of this plan's provider JVMs every 20 ms.
 #
 # Usage: bench/lookup-bench.sh [instances] [lookups]   (defaults 1000 and 100; run `mvn package` first)
 set -euo pipefail
@@ -31,7 +31,7 @@ SAMPLER_PID=""
 cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
   [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
-  rm -rf "$WORK"
+  if [ -n "${KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -101,8 +101,10 @@ HCL
 (
   while :; do
     for p in $(pgrep -f 'terraform-provider-hyperstack.jar' || true); do
-      [ "$p" = "$SIM_PID" ] && continue
-      grep -q simulator "/proc/$p/cmdline" 2>/dev/null && continue
+      # Only this plan's providers: their parent is the wrapper's /usr/bin/time, whose command
+      # line names this run's directory (other builds on the machine run provider JVMs too).
+      ppid=$(awk '/^PPid/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
+      [ -n "$ppid" ] && tr '\0' ' ' <"/proc/$ppid/cmdline" 2>/dev/null | grep -qF "$WORK/rss" || continue
       hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
       [ -n "$hwm" ] && echo "$p $hwm" >>"$WORK/hwm.samples"
     done

@@ -15,5 +15,5 @@ output "web_public_ips" {
 }
 
 output "trainer_count" {
-  value = data.hyperstack_instances.trainers.count
+  value = data.hyperstack_instances.trainers.instance_count
 }

@@ -71,7 +71,7 @@ public final class PluginMain {
         CompletableFuture<AutoMtls> tls = autoMtls(environment);
         PluginServer server = PluginServer.start(new PluginServer.Settings(
                 ServerTransport.preferred(), socketParent(environment), PortRange.from(environment),
-                tls == null ? null : tls.thenApply(AutoMtls::sslContext), true, providerServices));
+                tls == null ? null : tls.thenApply(AutoMtls::negotiator), true, providerServices));
         try {
             HandshakeLine handshake = new HandshakeLine(protocol, server.address(),
                     tls == null ? null : tls.join().server().der());

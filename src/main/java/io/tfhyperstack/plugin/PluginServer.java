@@ -5,7 +5,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.InternalNettyServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.grpc.netty.InternalProtocolNegotiator;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.BindException;
@@ -65,7 +65,7 @@ public final class PluginServer {
             ServerTransport transport,
             Path socketParent,
             PortRange ports,
-            CompletableFuture<SslContext> tls,
+            CompletableFuture<InternalProtocolNegotiator.ProtocolNegotiator> tls,
             boolean honoursShutdown,
             Supplier<List<BindableService>> providerServices) {
     }
@@ -88,7 +88,7 @@ public final class PluginServer {
         });
         ServerTransport transport = settings.transport();
         transport.prepareNetty();
-        SslContext tls = awaitTls(settings.tls());
+        InternalProtocolNegotiator.ProtocolNegotiator tls = awaitTls(settings.tls());
         PluginServer started = null;
         if (transport.usesUnixSocket() && transport.isAvailable()) {
             started = tryUnixSocket(settings, transport, services, tls, shutdown);
@@ -100,7 +100,7 @@ public final class PluginServer {
         return started;
     }
 
-    private static SslContext awaitTls(CompletableFuture<SslContext> tls) throws LaunchFailure {
+    private static InternalProtocolNegotiator.ProtocolNegotiator awaitTls(CompletableFuture<InternalProtocolNegotiator.ProtocolNegotiator> tls) throws LaunchFailure {
         if (tls == null) {
             return null;
         }
@@ -116,7 +116,7 @@ public final class PluginServer {
     }
 
     private static PluginServer tryUnixSocket(Settings settings, ServerTransport transport,
-            DeferredServiceRegistry services, SslContext tls, ShutdownRequest shutdown) {
+            DeferredServiceRegistry services, InternalProtocolNegotiator.ProtocolNegotiator tls, ShutdownRequest shutdown) {
         ListenAddress.UnixSocket address;
         try {
             Path directory = Files.createTempDirectory(settings.socketParent(), "plugin",
@@ -146,7 +146,7 @@ public final class PluginServer {
     }
 
     private static PluginServer startOnLoopback(Settings settings, DeferredServiceRegistry services,
-            SslContext tls, ShutdownRequest shutdown) throws LaunchFailure {
+            InternalProtocolNegotiator.ProtocolNegotiator tls, ShutdownRequest shutdown) throws LaunchFailure {
         ServerTransport transport = ServerTransport.NIO_TCP;
         EventLoopGroup eventLoop = transport.newEventLoopGroup(threads());
         InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -167,13 +167,13 @@ public final class PluginServer {
     }
 
     private static NettyServerBuilder configure(
-            NettyServerBuilder builder, DeferredServiceRegistry services, SslContext tls) {
+            NettyServerBuilder builder, DeferredServiceRegistry services, InternalProtocolNegotiator.ProtocolNegotiator tls) {
         builder.maxInboundMessageSize(MAX_MESSAGE_BYTES).fallbackHandlerRegistry(services);
         // Census is not on the class path; without these gRPC looks for it reflectively on every start.
         InternalNettyServerBuilder.setStatsEnabled(builder, false);
         InternalNettyServerBuilder.setTracingEnabled(builder, false);
         if (tls != null) {
-            builder.sslContext(tls);
+            builder.protocolNegotiator(tls);
         }
         return builder;
     }

@@ -115,19 +115,25 @@ class InstanceDataSourceTest {
 
     @Test
     void invalidArgumentsFailAtValidateWithoutApiRequests() {
+        // One block per mistake; terraform validate reports every block's errors in one run.
         String[][] cases = {
                 {"", "Missing lookup argument"},
                 {"name = \"web-1\"\n  ip = \"10.0.0.11\"", "Conflicting lookup arguments"},
                 {"ip = \"not-an-ip\"", "Invalid IP address"},
-                {"name = \"\"", "Invalid length"},
-                {"name = \"" + "n".repeat(51) + "\"", "Invalid length"},
+                {"name = \"\"", "must be between 1 and 50 characters long; it has 0"},
+                {"name = \"" + "n".repeat(51) + "\"", "must be between 1 and 50 characters long; it has 51"},
                 {"id = \"web-1\"", "Invalid instance id"},
         };
+        StringBuilder hcl = new StringBuilder();
+        for (int n = 0; n < cases.length; n++) {
+            hcl.append("data \"hyperstack_instance\" \"x").append(n).append("\" {\n  ").append(cases[n][0]).append("\n}\n");
+        }
+        tf.config(hcl.toString());
+        CommandResult r = tf.run("validate");
+        assertEquals(1, r.exitCode(), r.describe());
+        String err = flat(r.stderr());
         for (String[] c : cases) {
-            tf.config("data \"hyperstack_instance\" \"x\" {\n  " + c[0] + "\n}\n");
-            CommandResult r = tf.run("validate");
-            assertEquals(1, r.exitCode(), c[0] + "\n" + r.describe());
-            assertTrue(r.stderr().contains(c[1]), c[1] + " expected:\n" + r.describe());
+            assertTrue(err.contains(c[1]), c[1] + " expected:\n" + r.describe());
         }
         assertEquals(0, sim.stats().total(), sim.stats().toString());
     }

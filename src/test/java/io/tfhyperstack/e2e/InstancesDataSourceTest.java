@@ -48,7 +48,7 @@ class InstancesDataSourceTest {
                   labels = ["web", "team-a"]
                 }
                 output "all"              { value = data.hyperstack_instances.all.ids }
-                output "count"            { value = data.hyperstack_instances.all.count }
+                output "count"            { value = data.hyperstack_instances.all.instance_count }
                 output "norway"           { value = data.hyperstack_instances.norway.ids }
                 output "hibernated_names" { value = data.hyperstack_instances.hibernated_names.ids }
                 output "not_running"      { value = data.hyperstack_instances.not_running.ids }

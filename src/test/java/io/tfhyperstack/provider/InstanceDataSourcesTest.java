@@ -128,7 +128,7 @@ class InstanceDataSourcesTest {
         Outcome o = server.readDataSource("hyperstack_instances",
                 config("hyperstack_instances", Map.of("name_regex", Value.string("^web-"))));
         assertTrue(!o.diagnostics().hasErrors(), o.diagnostics().toString());
-        assertEquals(Value.number(2), o.state().attribute("count"));
+        assertEquals(Value.number(2), o.state().attribute("instance_count"));
         Value first = o.state().attribute("instances").elements().get(0);
         assertEquals(Value.string("web-1"), first.attribute("name"));
         assertEquals(Value.string("n3-L40x1"), first.attribute("flavor_name"));

@@ -14,6 +14,13 @@ public final class ProviderLogging {
     private static final String NETTY = "io.grpc.netty.shaded.io.netty";
     /** Held so that JUL's weak references do not drop the level set on it. */
     private static final Logger NETTY_LOGGER = Logger.getLogger(NETTY);
+    /**
+     * gRPC asks every channel for TCP keep-alive; unix socket channels say they have no such option,
+     * as a warning on every connection. It is noise here, not a problem.
+     */
+    private static final Logger NETTY_BOOTSTRAP = Logger.getLogger(NETTY + ".bootstrap");
+    /** The JDK logs every certificate it parses here at debug level, the whole CA bundle included. */
+    private static final Logger JDK_SECURITY_EVENTS = Logger.getLogger("jdk.event.security");
 
     private ProviderLogging() {
     }
@@ -35,6 +42,8 @@ public final class ProviderLogging {
         NETTY_LOGGER.setLevel(level == HclogLevel.TRACE || level == HclogLevel.OFF
                 ? null
                 : maxOf(level.threshold(), Level.INFO));
+        NETTY_BOOTSTRAP.setLevel(level == HclogLevel.TRACE ? null : Level.SEVERE);
+        JDK_SECURITY_EVENTS.setLevel(level == HclogLevel.TRACE ? null : maxOf(level.threshold(), Level.INFO));
     }
 
     private static Level maxOf(Level a, Level b) {

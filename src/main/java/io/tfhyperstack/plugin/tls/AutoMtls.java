@@ -1,6 +1,6 @@
 package io.tfhyperstack.plugin.tls;
 
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.grpc.netty.InternalProtocolNegotiator;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,9 +20,9 @@ import javax.net.ssl.TrustManager;
  * Terraform's client key makes, which BoringSSL's default verification list leaves out.
  *
  * @param server this process's certificate, printed in the handshake line
- * @param sslContext the server-side TLS configuration for gRPC
+ * @param negotiator the server-side TLS step for gRPC's netty transport
  */
-public record AutoMtls(SelfSignedCertificate server, SslContext sslContext) {
+public record AutoMtls(SelfSignedCertificate server, InternalProtocolNegotiator.ProtocolNegotiator negotiator) {
 
     public static AutoMtls forClientCertificate(String clientCertificatePem) throws GeneralSecurityException {
         SecureRandom random = new SecureRandom();
@@ -31,7 +31,7 @@ public record AutoMtls(SelfSignedCertificate server, SslContext sslContext) {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(new KeyManager[] {new SingleKeyManager(server)},
                 new TrustManager[] {new PinnedClientCertificate(client)}, random);
-        return new AutoMtls(server, new JdkServerTls(context));
+        return new AutoMtls(server, new JdkTlsNegotiator(context));
     }
 
     static X509Certificate parsePem(String pem) throws GeneralSecurityException {

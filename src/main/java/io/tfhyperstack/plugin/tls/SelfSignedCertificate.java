@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * The throw-away server certificate of one plugin process. Terraform learns it from the handshake line
@@ -26,7 +27,32 @@ import java.time.Instant;
  * @param der its DER bytes, which go into the handshake line
  */
 public record SelfSignedCertificate(PrivateKey privateKey, X509Certificate certificate, byte[] der) {
-    private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
+    /** Each curve signs with the hash of matching strength, as Go and the JDK expect. */
+    private enum Curve {
+        P256("secp256r1", "SHA256withECDSA", "1.2.840.10045.4.3.2"),
+        P384("secp384r1", "SHA384withECDSA", "1.2.840.10045.4.3.3"),
+        P521("secp521r1", "SHA512withECDSA", "1.2.840.10045.4.3.4");
+
+        final String name;
+        final String signature;
+        final String signatureOid;
+
+        Curve(String name, String signature, String signatureOid) {
+            this.name = name;
+            this.signature = signature;
+            this.signatureOid = signatureOid;
+        }
+
+        static Curve named(String name) {
+            for (Curve curve : values()) {
+                if (curve.name.equals(name)) {
+                    return curve;
+                }
+            }
+            throw new IllegalArgumentException("unsupported curve " + name);
+        }
+    }
+
     private static final String COMMON_NAME = "2.5.4.3";
     private static final String ORGANIZATION = "2.5.4.10";
     private static final String KEY_USAGE = "2.5.29.15";
@@ -45,11 +71,21 @@ public record SelfSignedCertificate(PrivateKey privateKey, X509Certificate certi
 
     public static SelfSignedCertificate generate(String hostName, SecureRandom random)
             throws GeneralSecurityException {
+        return generate(hostName, "secp256r1", random);
+    }
+
+    /**
+     * @param curve secp256r1, secp384r1 or secp521r1; Terraform's own client certificates use
+     *     secp521r1, which tests and the class-data-sharing training run imitate
+     */
+    public static SelfSignedCertificate generate(String hostName, String curve, SecureRandom random)
+            throws GeneralSecurityException {
+        Curve shape = Curve.named(curve);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+        generator.initialize(new ECGenParameterSpec(shape.name), random);
         KeyPair keys = generator.generateKeyPair();
 
-        byte[] signatureAlgorithm = Der.sequence(Der.oid(ECDSA_WITH_SHA256));
+        byte[] signatureAlgorithm = Der.sequence(Der.oid(shape.signatureOid));
         byte[] name = Der.sequence(
                 Der.set(Der.sequence(Der.oid(ORGANIZATION), Der.utf8("tfhyperstack"))),
                 Der.set(Der.sequence(Der.oid(COMMON_NAME), Der.utf8(hostName))));
@@ -67,7 +103,7 @@ public record SelfSignedCertificate(PrivateKey privateKey, X509Certificate certi
                 keys.getPublic().getEncoded(),
                 Der.explicit(3, extensions(hostName)));
 
-        Signature signer = Signature.getInstance("SHA256withECDSA");
+        Signature signer = Signature.getInstance(shape.signature);
         signer.initSign(keys.getPrivate(), random);
         signer.update(tbs);
         byte[] der = Der.sequence(tbs, signatureAlgorithm, Der.bitString(0, signer.sign()));
@@ -75,6 +111,12 @@ public record SelfSignedCertificate(PrivateKey privateKey, X509Certificate certi
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         X509Certificate certificate = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
         return new SelfSignedCertificate(keys.getPrivate(), certificate, der);
+    }
+
+    /** The certificate in PEM form, as go-plugin passes certificates in PLUGIN_CLIENT_CERT. */
+    public String pem() {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
     }
 
     private static byte[] extensions(String hostName) {

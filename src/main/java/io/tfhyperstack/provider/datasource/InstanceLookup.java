@@ -2,9 +2,12 @@ package io.tfhyperstack.provider.datasource;
 
 import io.tfhyperstack.framework.diag.AttributePath;
 import io.tfhyperstack.framework.diag.Diagnostics;
+import io.tfhyperstack.framework.text.IpAddresses;
 import io.tfhyperstack.hyperstack.InstanceDirectory;
 import io.tfhyperstack.hyperstack.model.Instance;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +48,7 @@ public record InstanceLookup(Long id, String name, String ip, String environment
             return findById(directory, diagnostics);
         }
         List<Instance> matches = name != null ? directory.findByName(name, environment)
-                : directory.findByIp(ip, environment);
+                : findByIp(directory);
         if (matches.size() == 1) {
             return matches.get(0);
         }
@@ -63,6 +66,34 @@ public record InstanceLookup(Long id, String name, String ip, String environment
                         + (environment == null ? "Set environment_name to choose one of them, or look it up by id instead."
                                 : "Look it up by id instead."));
         return null;
+    }
+
+    /**
+     * Compares addresses, not spellings: an IPv6 address has many ({@code 2001:db8::1},
+     * {@code 2001:0db8:0:0::1}), and the user's need not be the API's.
+     */
+    private List<Instance> findByIp(InstanceDirectory directory) {
+        String wanted = canonicalIp(ip);
+        return directory.all().stream()
+                .filter(i -> wanted.equals(canonicalIp(i.fixedIp())) || wanted.equals(canonicalIp(i.floatingIp())))
+                .filter(i -> environment == null || environment.equals(i.environmentName()))
+                .toList();
+    }
+
+    /** The address in one spelling; anything that is not an IP literal stays as it is (never resolved). */
+    static String canonicalIp(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (t.indexOf(':') < 0 || !IpAddresses.isLiteral(t)) {
+            return t;
+        }
+        try {
+            return InetAddress.getByName(t).getHostAddress();
+        } catch (UnknownHostException e) {
+            return t;
+        }
     }
 
     private Instance findById(InstanceDirectory directory, Diagnostics diagnostics) {

@@ -71,7 +71,7 @@ public final class InstancesDataSource implements DataSource {
         result.state(config
                 .withAttribute("instances", Value.list(element, objects))
                 .withAttribute("ids", Value.list(Type.STRING, ids))
-                .withAttribute("count", Value.number(kept.size())));
+                .withAttribute("instance_count", Value.number(kept.size())));
     }
 
     /** The filters a validated configuration sets. */
@@ -114,8 +114,10 @@ public final class InstancesDataSource implements DataSource {
                 Attribute.builder("ids").type(Type.list(Type.STRING)).computed()
                         .description("The ids of `instances`, in the same order (decimal strings).")
                         .build(),
-                Attribute.builder("count").type(Type.NUMBER).computed()
-                        .description("How many instances pass the filters.")
+                // Not "count": Terraform rejects any reference to a data source's `.count` (a leftover of
+                // its 0.11 syntax), so an attribute of that name could never be used.
+                Attribute.builder("instance_count").type(Type.NUMBER).computed()
+                        .description("How many instances pass the filters, i.e. `length(ids)`.")
                         .build()),
                 List.of(),
                 "Lists the HyperStack instances that pass all the filters that are set; with no filter, every "

@@ -64,6 +64,14 @@ class InstanceLookupTest {
     }
 
     @Test
+    void ipv6AddressesCompareByValueNotSpelling() {
+        assertEquals("2001:db8:0:0:0:0:0:1", InstanceLookup.canonicalIp("2001:0DB8::0001"));
+        assertEquals(InstanceLookup.canonicalIp("2001:db8::1"), InstanceLookup.canonicalIp(" 2001:db8:0:0::1 "));
+        assertEquals("10.0.0.1", InstanceLookup.canonicalIp("10.0.0.1"));
+        assertEquals("host.example", InstanceLookup.canonicalIp("host.example"), "never resolved");
+    }
+
+    @Test
     void severalMatchesListEachAndSuggestEnvironment() {
         Diagnostics d = new Diagnostics();
         assertNull(find(InstanceLookup.byName("worker", null), d));
