@@ -35,9 +35,6 @@ class InstanceResourceInterruptTest extends ResourceE2eTest {
         pb.environment().put("HYPERSTACK_API_KEY", sim.apiKey());
         pb.environment().put("TF_IN_AUTOMATION", "1");
         pb.environment().put("CHECKPOINT_DISABLE", "1");
-        if (!Boolean.getBoolean("e2e.tls")) {
-            pb.environment().put("TF_DISABLE_PLUGIN_TLS", "1");
-        }
         Process terraform = pb.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -35,10 +35,6 @@ abstract class ResourceE2eTest {
         sim = Simulator.builder().port(0).stepDelay(stepDelay()).errorOnCreateNames("^broken-")
                 .log(new PrintStream(OutputStream.nullOutputStream())).build().start();
         tf = new TerraformWorkspace().hyperstack(sim.baseUrl(), sim.apiKey());
-        // The launcher's TLS handshake is still being finished on the runtime branch; plaintext meanwhile.
-        if (!Boolean.getBoolean("e2e.tls")) {
-            tf.env("TF_DISABLE_PLUGIN_TLS", "1");
-        }
         api = HyperstackClient.builder().baseUrl(sim.baseUrl()).apiKey(sim.apiKey())
                 .pollIntervals(Duration.ofMillis(50), Duration.ofMillis(100)).build();
     }
