@@ -140,7 +140,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
             instance = client.statusWaiter().awaitStatus(instance.id(), InstanceStatus.ACTIVE, timeout,
                     client.cancellation());
             result.state(failedState(plan, instance, plan));
-            instance = new PowerStateMachine(client).drive(instance.id(), wanted,
+            instance = new PowerStateMachine(client).drive(instance, wanted,
                     plan.attribute("retain_floating_ip").asBool(), timeout.minusNanos(System.nanoTime() - started));
             result.state(succeededState(plan, instance));
         } catch (HyperstackException e) {
@@ -230,10 +230,15 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         return value == null ? state : state.withAttribute(name, Value.string(value));
     }
 
-    /** The power state a configuration could ask for, when the instance is steadily in one; else null. */
+    /**
+     * The power state to record when the instance is steadily somewhere, else null. ERROR is recorded
+     * as {@code error}, so that a broken instance shows up in the next plan instead of hiding behind
+     * the last good value.
+     */
     static String steadyPowerState(Instance instance) {
         PowerState p = PowerState.of(instance.status());
-        return p == PowerState.RUNNING || p == PowerState.STOPPED || p == PowerState.HIBERNATED ? p.value() : null;
+        return p == PowerState.RUNNING || p == PowerState.STOPPED || p == PowerState.HIBERNATED
+                || p == PowerState.ERROR ? p.value() : null;
     }
 
     @Override

@@ -67,11 +67,17 @@ public final class PowerStateMachine {
      * @throws io.tfhyperstack.hyperstack.HyperstackException for API errors, timeouts and cancellation
      */
     public Instance drive(long id, PowerState wanted, boolean retainFloatingIp, Duration timeout) {
+        return drive(client.getInstance(id), wanted, retainFloatingIp, timeout);
+    }
+
+    /** As {@link #drive(long, PowerState, boolean, Duration)}, starting from an instance just read. */
+    public Instance drive(Instance seen, PowerState wanted, boolean retainFloatingIp, Duration timeout) {
         if (wanted != PowerState.RUNNING && wanted != PowerState.STOPPED && wanted != PowerState.HIBERNATED) {
             throw new IllegalArgumentException("cannot drive an instance to " + wanted.value());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        Instance instance = client.getInstance(id);
+        long id = seen.id();
+        Instance instance = seen;
         int refusals = 0;
         while (true) {
             InstanceStatus status = instance.statusView();
