@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,13 +67,15 @@ public final class PluginMain {
             return 1;
         }
         int protocol = ProtocolVersions.negotiate(environment.variable(ProtocolVersions.VARIABLE));
-        CompletableFuture<AutoMtls> tls = autoMtls(environment);
+        String clientCertificate = environment.variable(CLIENT_CERT_VARIABLE);
+        // Started first: the certificate takes about as long as netty's start-up, and they overlap.
+        AutoMtls tls = clientCertificate == null ? null : AutoMtls.start(clientCertificate);
         PluginServer server = PluginServer.start(new PluginServer.Settings(
                 ServerTransport.preferred(), socketParent(environment), PortRange.from(environment),
-                tls == null ? null : tls.thenApply(AutoMtls::negotiator), true, providerServices));
+                tls == null ? null : tls.negotiator(), true, providerServices));
         try {
             HandshakeLine handshake = new HandshakeLine(protocol, server.address(),
-                    tls == null ? null : tls.join().server().der());
+                    tls == null ? null : serverCertificate(tls));
             PrintStream stdout = environment.stdout();
             stdout.println(handshake.format());
             stdout.flush();
@@ -112,28 +113,14 @@ public final class PluginMain {
         }
     }
 
-    /**
-     * Starts making the TLS identity on its own thread: key generation and the JDK's TLS classes take
-     * about as long as netty's and gRPC's start-up, and the two overlap well on two cores.
-     */
-    private static CompletableFuture<AutoMtls> autoMtls(PluginEnvironment environment) {
-        String clientCertificate = environment.variable(CLIENT_CERT_VARIABLE);
-        if (clientCertificate == null) {
-            return null;
+    private static byte[] serverCertificate(AutoMtls tls) throws LaunchFailure {
+        try {
+            return tls.certificate().der();
+        } catch (GeneralSecurityException e) {
+            LOG.log(Level.FINE, "AutoMTLS set-up failed", e);
+            throw new LaunchFailure("Cannot set up TLS with the client certificate in " + CLIENT_CERT_VARIABLE
+                    + ": " + e.getMessage(), e);
         }
-        CompletableFuture<AutoMtls> result = new CompletableFuture<>();
-        Thread maker = new Thread(() -> {
-            try {
-                result.complete(AutoMtls.forClientCertificate(clientCertificate));
-            } catch (GeneralSecurityException | RuntimeException e) {
-                LOG.log(Level.FINE, "AutoMTLS set-up failed", e);
-                result.completeExceptionally(new LaunchFailure("Cannot set up TLS with the client certificate in "
-                        + CLIENT_CERT_VARIABLE + ": " + e.getMessage(), e));
-            }
-        }, "automtls-setup");
-        maker.setDaemon(true);
-        maker.start();
-        return result;
     }
 
     /** Where the socket's private directory goes: go-plugin's override, then Go's os.TempDir() rules. */

@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -57,7 +55,7 @@ public final class PluginServer {
      * @param transport the preferred channel flavour; TCP is used when it cannot listen
      * @param socketParent the directory in which the socket's own directory is created
      * @param ports the TCP port range for the fallback
-     * @param tls the server TLS context, possibly still being made on another thread; null for plaintext
+     * @param tls the TLS step for each connection, or null for plaintext
      * @param honoursShutdown whether GRPCController.Shutdown ends the server
      * @param providerServices the provider's own services; built after the server listens
      */
@@ -65,7 +63,7 @@ public final class PluginServer {
             ServerTransport transport,
             Path socketParent,
             PortRange ports,
-            CompletableFuture<InternalProtocolNegotiator.ProtocolNegotiator> tls,
+            InternalProtocolNegotiator.ProtocolNegotiator tls,
             boolean honoursShutdown,
             Supplier<List<BindableService>> providerServices) {
     }
@@ -88,7 +86,7 @@ public final class PluginServer {
         });
         ServerTransport transport = settings.transport();
         transport.prepareNetty();
-        InternalProtocolNegotiator.ProtocolNegotiator tls = awaitTls(settings.tls());
+        InternalProtocolNegotiator.ProtocolNegotiator tls = settings.tls();
         PluginServer started = null;
         if (transport.usesUnixSocket() && transport.isAvailable()) {
             started = tryUnixSocket(settings, transport, services, tls, shutdown);
@@ -98,21 +96,6 @@ public final class PluginServer {
         }
         services.startLoading();
         return started;
-    }
-
-    private static InternalProtocolNegotiator.ProtocolNegotiator awaitTls(CompletableFuture<InternalProtocolNegotiator.ProtocolNegotiator> tls) throws LaunchFailure {
-        if (tls == null) {
-            return null;
-        }
-        try {
-            return tls.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof LaunchFailure failure) {
-                throw failure;
-            }
-            throw new LaunchFailure("Cannot set up TLS: " + cause.getMessage(), cause);
-        }
     }
 
     private static PluginServer tryUnixSocket(Settings settings, ServerTransport transport,

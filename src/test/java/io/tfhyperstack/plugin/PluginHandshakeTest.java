@@ -117,6 +117,17 @@ class PluginHandshakeTest {
     }
 
     @Test
+    void anUnreadableClientCertificateIsAClearError() throws Exception {
+        Map<String, String> variables = TestIdentities.terraformEnvironment();
+        variables.put("PLUGIN_CLIENT_CERT", "-----BEGIN CERTIFICATE-----\nbm9wZQ==\n-----END CERTIFICATE-----\n");
+        try (RunningPlugin plugin = RunningPlugin.start(variables)) {
+            assertEquals(1, plugin.exitCode());
+            assertTrue(plugin.stderrText().contains("PLUGIN_CLIENT_CERT"), plugin.stderrText());
+            assertEquals("", plugin.stdout.text());
+        }
+    }
+
+    @Test
     void fallsBackToLoopbackTcpWithinThePortRangeWhenTheSocketPathIsTooLong(@TempDir Path temp) throws Exception {
         Path deep = Files.createDirectories(temp.resolve("x".repeat(60)).resolve("y".repeat(60)));
         Map<String, String> variables = TestIdentities.terraformEnvironment();

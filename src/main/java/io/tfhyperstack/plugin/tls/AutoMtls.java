@@ -1,12 +1,17 @@
 package io.tfhyperstack.plugin.tls;
 
+import io.grpc.netty.shaded.io.grpc.netty.GrpcHttp2ConnectionHandler;
 import io.grpc.netty.shaded.io.grpc.netty.InternalProtocolNegotiator;
+import io.grpc.netty.shaded.io.netty.channel.ChannelHandler;
+import io.grpc.netty.shaded.io.netty.util.AsciiString;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -19,19 +24,82 @@ import javax.net.ssl.TrustManager;
  * native library unpacked at start-up, and it accepts the ECDSA P-521/SHA-512 signatures that
  * Terraform's client key makes, which BoringSSL's default verification list leaves out.
  *
- * @param server this process's certificate, printed in the handshake line
- * @param negotiator the server-side TLS step for gRPC's netty transport
+ * <p>Everything happens on a background thread, in the order it is needed: the certificate first (the
+ * handshake line waits for it), then the TLS context (only the first connection waits for that), so
+ * both overlap with the gRPC server's own start-up.
  */
-public record AutoMtls(SelfSignedCertificate server, InternalProtocolNegotiator.ProtocolNegotiator negotiator) {
+public final class AutoMtls {
+    private final CompletableFuture<SelfSignedCertificate> certificate = new CompletableFuture<>();
+    private final CompletableFuture<SSLContext> context = new CompletableFuture<>();
 
-    public static AutoMtls forClientCertificate(String clientCertificatePem) throws GeneralSecurityException {
-        SecureRandom random = new SecureRandom();
-        X509Certificate client = parsePem(clientCertificatePem);
-        SelfSignedCertificate server = SelfSignedCertificate.generate("localhost", random);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(new KeyManager[] {new SingleKeyManager(server)},
-                new TrustManager[] {new PinnedClientCertificate(client)}, random);
-        return new AutoMtls(server, new JdkTlsNegotiator(context));
+    private AutoMtls() {
+    }
+
+    /** Starts making this process's TLS identity for a client that presents {@code clientCertificatePem}. */
+    public static AutoMtls start(String clientCertificatePem) {
+        AutoMtls mtls = new AutoMtls();
+        Thread maker = new Thread(() -> mtls.make(clientCertificatePem), "automtls-setup");
+        maker.setDaemon(true);
+        maker.start();
+        return mtls;
+    }
+
+    private void make(String clientCertificatePem) {
+        try {
+            SecureRandom random = new SecureRandom();
+            X509Certificate client = parsePem(clientCertificatePem);
+            SelfSignedCertificate server = SelfSignedCertificate.generate("localhost", random);
+            certificate.complete(server);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(new KeyManager[] {new SingleKeyManager(server)},
+                    new TrustManager[] {new PinnedClientCertificate(client)}, random);
+            context.complete(tls);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            certificate.completeExceptionally(e);
+            context.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * The server certificate, waiting for it if need be.
+     *
+     * @throws GeneralSecurityException when the client certificate is unusable or no key could be made
+     */
+    public SelfSignedCertificate certificate() throws GeneralSecurityException {
+        try {
+            return certificate.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof GeneralSecurityException security) {
+                throw security;
+            }
+            throw new GeneralSecurityException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /** gRPC's TLS step; it waits for the TLS context when the first client connects. */
+    public InternalProtocolNegotiator.ProtocolNegotiator negotiator() {
+        return new InternalProtocolNegotiator.ProtocolNegotiator() {
+            private volatile JdkTlsNegotiator ready;
+
+            @Override
+            public AsciiString scheme() {
+                return JdkTlsNegotiator.HTTPS;
+            }
+
+            @Override
+            public ChannelHandler newHandler(GrpcHttp2ConnectionHandler grpcHandler) {
+                JdkTlsNegotiator negotiator = ready;
+                if (negotiator == null) {
+                    negotiator = new JdkTlsNegotiator(context.join());
+                    ready = negotiator;
+                }
+                return negotiator.newHandler(grpcHandler);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     static X509Certificate parsePem(String pem) throws GeneralSecurityException {

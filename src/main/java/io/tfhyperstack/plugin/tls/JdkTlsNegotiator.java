@@ -30,7 +30,7 @@ final class JdkTlsNegotiator implements InternalProtocolNegotiator.ProtocolNegot
     static final String HTTP2 = "h2";
     private static final Logger LOG = Logger.getLogger(JdkTlsNegotiator.class.getName());
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-    private static final AsciiString HTTPS = AsciiString.of("https");
+    static final AsciiString HTTPS = AsciiString.of("https");
 
     private final SSLContext context;
     private final InternalProtocolNegotiator.ProtocolNegotiator plaintext =
