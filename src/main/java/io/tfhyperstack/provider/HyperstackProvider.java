@@ -6,6 +6,8 @@ import io.tfhyperstack.framework.provider.Provider;
 import io.tfhyperstack.framework.resource.DataSource;
 import io.tfhyperstack.framework.resource.Resource;
 import io.tfhyperstack.framework.schema.Schema;
+import io.tfhyperstack.provider.resource.InstancePowerStateResource;
+import io.tfhyperstack.provider.resource.InstanceResource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,8 @@ public final class HyperstackProvider implements Provider {
     @Override
     public List<Resource> resources() {
         List<Resource> all = new ArrayList<>();
+        all.add(new InstanceResource(context));
+        all.add(new InstancePowerStateResource(context));
         all.addAll(extraResources);
         return all;
     }
