@@ -165,12 +165,15 @@ public final class RegistryDocs {
         for (Validator v : a.validators()) {
             notes.add("Value " + v.description() + ".");
         }
+        String said = a.description().toLowerCase(java.util.Locale.ROOT);
+        // a description that already explains replacement or the default says it better than the
+        // generic note would
         for (PlanModifier m : a.planModifiers()) {
-            if (!(m instanceof io.tfhyperstack.framework.planmodifier.UseStateForUnknown)) {
+            if (!(m instanceof io.tfhyperstack.framework.planmodifier.UseStateForUnknown) && !said.contains("replace")) {
                 notes.add(m.description());
             }
         }
-        if (a.defaultValue() != null) {
+        if (a.defaultValue() != null && !said.contains("default")) {
             notes.add("Defaults to `" + a.defaultValue() + "`.");
         }
         for (String note : notes) {
