@@ -169,7 +169,7 @@ public final class RegistryDocs {
         // a description that already explains replacement or the default says it better than the
         // generic note would
         for (PlanModifier m : a.planModifiers()) {
-            if (!(m instanceof io.tfhyperstack.framework.planmodifier.UseStateForUnknown) && !said.contains("replace")) {
+            if (!(m instanceof io.tfhyperstack.framework.planmodifier.UseStateForUnknown) && !said.contains("replac")) {
                 notes.add(m.description());
             }
         }
