@@ -84,7 +84,8 @@ public final class InstanceResource implements ImportableResource, PlanModifying
                         + "the configured value without replacing the instance.").build());
         attributes.add(Attribute.builder("user_data").type(Type.STRING).optional()
                 .planModifier(RequiresReplaceOnceKnown.INSTANCE)
-                .description("cloud-init user data run at first boot. The API never reports it back, so drift is "
+                .description("cloud-init user data run at first boot. Changing it replaces the instance. The API never "
+                        + "reports it back, so drift is "
                         + "not detected, and after an import the configured value is adopted without replacing "
                         + "the instance.").build());
         attributes.add(Attribute.builder("labels").type(Type.set(Type.STRING)).optional()

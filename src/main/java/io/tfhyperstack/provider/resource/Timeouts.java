@@ -22,7 +22,18 @@ record Timeouts(Map<String, Duration> defaults) {
     static final String BLOCK = "timeouts";
 
     Timeouts {
-        defaults = new LinkedHashMap<>(defaults);
+        // the order of the lifecycle, whatever map the caller gave: schema and docs must come out
+        // the same on every run
+        Map<String, Duration> ordered = new LinkedHashMap<>();
+        for (String operation : List.of("create", "read", "update", "delete")) {
+            if (defaults.containsKey(operation)) {
+                ordered.put(operation, defaults.get(operation));
+            }
+        }
+        for (String operation : new java.util.TreeSet<>(defaults.keySet())) {
+            ordered.putIfAbsent(operation, defaults.get(operation));
+        }
+        defaults = ordered;
     }
 
     NestedBlock block() {
