@@ -10,15 +10,14 @@ import (
 type Layout struct {
 	// Jar is the provider's shaded jar.
 	Jar string
-	// Archive is the class-data sharing archive made at build time, or "" when there is none that
-	// can be used with this jar.
+	// Archive is the class-data sharing archive for this jar and this JVM, or "" when there is none
+	// yet that can be used.
 	Archive string
+	// ArchiveTarget is where that archive belongs (beside the jar), whether or not it exists yet.
+	ArchiveTarget string
 }
 
-const (
-	jarName     = binaryName + ".jar"
-	archiveName = binaryName + ".jsa"
-)
+const jarName = binaryName + ".jar"
 
 // executableDir is the directory of the real binary: Terraform may run it through a symlink (a
 // plugin cache, a dev_overrides directory), but the jar lies beside the file itself.
@@ -34,14 +33,14 @@ func executableDir() (string, error) {
 	return filepath.Dir(real), nil
 }
 
-func findLayout(dir string) (Layout, error) {
+func findLayout(dir string, java Java) (Layout, error) {
 	jar := filepath.Join(dir, jarName)
 	jarInfo, err := os.Stat(jar)
 	if err != nil {
 		return Layout{}, fmt.Errorf("the provider's jar is missing: expected %s beside the launcher", jar)
 	}
-	layout := Layout{Jar: jar}
-	archive := filepath.Join(dir, archiveName)
+	archive := filepath.Join(dir, archiveFileName(java))
+	layout := Layout{Jar: jar, ArchiveTarget: archive}
 	// An archive older than the jar was made for a previous build: the JVM would reject it anyway,
 	// after spending time on the check.
 	if info, err := os.Stat(archive); err == nil && !info.ModTime().Before(jarInfo.ModTime()) {
