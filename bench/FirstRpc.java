@@ -20,19 +20,40 @@ import java.util.concurrent.TimeUnit;
  * warm-up is paid once, in a run that is not counted.
  *
  * <p>usage: java -cp target/provider/terraform-provider-hyperstack.jar bench/FirstRpc.java [runs] [launcher]
+ * [jvm options | jvm options ...]: with option sets, the runs take turns between them (added through
+ * TF_HYPERSTACK_JAVA_OPTS), so that a noisy machine affects each set alike; "-" stands for none.
  */
 public final class FirstRpc {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String launcher = args.length > 1 ? args[1] : "target/provider/terraform-provider-hyperstack";
+        List<String> variants = new ArrayList<>();
+        for (String variant : String.join(" ", java.util.Arrays.copyOfRange(args, Math.min(2, args.length),
+                args.length)).split("\\|")) {
+            variants.add(variant.trim().equals("-") ? "" : variant.trim());
+        }
         SelfSignedCertificate client = SelfSignedCertificate.generate("localhost", "secp521r1", new SecureRandom());
-        List<long[]> results = new ArrayList<>();
+        List<List<long[]>> all = new ArrayList<>();
+        for (String ignored : variants) {
+            all.add(new ArrayList<>());
+        }
         for (int i = 0; i <= runs; i++) {
-            long[] one = once(launcher, client);
-            if (i > 0) {
-                results.add(one);
+            for (int v = 0; v < variants.size(); v++) {
+                long[] one = once(launcher, client, variants.get(v));
+                if (i > 0) {
+                    all.get(v).add(one);
+                }
             }
         }
+        for (int v = 0; v < variants.size(); v++) {
+            if (variants.size() > 1 || !variants.get(v).isEmpty()) {
+                System.out.println("options: " + (variants.get(v).isEmpty() ? "(none)" : variants.get(v)));
+            }
+            report(all.get(v), runs);
+        }
+    }
+
+    private static void report(List<long[]> results, int runs) {
         String[] names = {"exec -> handshake", "handshake -> schema answer", "Shutdown -> exit", "exec -> exit"};
         for (int k = 0; k < names.length; k++) {
             List<Long> column = new ArrayList<>();
@@ -45,9 +66,12 @@ public final class FirstRpc {
         }
     }
 
-    private static long[] once(String launcher, SelfSignedCertificate client) throws Exception {
+    private static long[] once(String launcher, SelfSignedCertificate client, String options) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(launcher);
         Map<String, String> env = builder.environment();
+        if (!options.isEmpty()) {
+            env.put("TF_HYPERSTACK_JAVA_OPTS", options);
+        }
         env.put("TF_PLUGIN_MAGIC_COOKIE", "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2");
         env.put("PLUGIN_PROTOCOL_VERSIONS", "6");
         env.put("PLUGIN_CLIENT_CERT", client.pem());
