@@ -197,3 +197,15 @@ func TestTrainingCommandLineIsThePluginsWithTheDumpOption(t *testing.T) {
 		t.Errorf("got %v", argv)
 	}
 }
+
+func TestOneCompilerThreadUnlessTheUserChangesTheTiers(t *testing.T) {
+	java, layout := Java{Executable: "/j/bin/java"}, Layout{Jar: "/p/x.jar"}
+	plain := strings.Join(commandLine(java, layout, func(string) string { return "" }, nil), " ")
+	if !strings.Contains(plain, singleCompilerThread) {
+		t.Errorf("want %s by default: %s", singleCompilerThread, plain)
+	}
+	tiers := strings.Join(commandLine(java, layout, func(string) string { return "-XX:TieredStopAtLevel=4" }, nil), " ")
+	if strings.Contains(tiers, singleCompilerThread) {
+		t.Errorf("C2 needs two compiler threads; the option must go: %s", tiers)
+	}
+}
