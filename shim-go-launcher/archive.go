@@ -25,8 +25,8 @@ import (
 // detached, as a first run does. Not meant for users.
 const makeArchiveFlag = "--make-cds-archive"
 
-// trainingClass drives one plugin life through the real command line; see CdsTraining.java.
-const trainingClass = "io.tfhyperstack.plugin.CdsTraining"
+// trainingClass drives one plugin life through the real command line; see StartupTraining.java.
+const trainingClass = "io.tfhyperstack.StartupTraining"
 
 // staleLock is how long a maker may hold the lock; a lock older than this was left by a maker that
 // died, and the next start may try again.

@@ -1,27 +1,16 @@
 package io.tfhyperstack.plugin;
 
-import com.google.protobuf.ByteString;
-import io.grpc.StatusRuntimeException;
+import io.grpc.Channel;
 import io.tfhyperstack.plugin.tls.SelfSignedCertificate;
-import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.DynamicValue;
-import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.GetProviderSchema;
-import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.PlanResourceChange;
-import io.tfhyperstack.protocol.tfplugin6.ProviderGrpc;
-import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.Schema;
-import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.ValidateDataResourceConfig;
-import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.ValidateProviderConfig;
-import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.ValidateResourceConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
+import java.util.function.Consumer;
 
 /**
  * Drives one short plugin life, as Terraform would, so that the plugin process can record the classes
@@ -34,27 +23,30 @@ import org.msgpack.core.MessagePack;
  * its own classes (the gRPC client, the client side of TLS) stay out of the archive, which keeps it
  * smaller and so cheaper to map.
  *
- * <p>The client does what Terraform's walks do first: handshake with AutoMTLS against a P-521 client
- * certificate, health, GetProviderSchema, validation of the provider and of every resource and data
- * source, a create plan for every resource, then Shutdown. The configurations are all-null objects:
- * answers with diagnostics are expected and fine, the point is the code paths, not the results.
- *
- * <p>Usage: {@code java -cp <jar> io.tfhyperstack.plugin.CdsTraining <plugin command line...>}, where
- * the plugin command line includes {@code -XX:ArchiveClassesAtExit=<file>}. The launcher builds it
- * ({@code terraform-provider-hyperstack --make-cds-archive}). Exit code 0 when the plugin exited
- * normally after Shutdown, so that its archive was written.
+ * <p>The client does what Terraform does around a walk: handshake with AutoMTLS against a P-521 client
+ * certificate, health, then the caller's provider calls, then Shutdown.
  */
 public final class CdsTraining {
-    private static final long RPC_DEADLINE_SECONDS = 30;
+    /** The client's netty warns that keep-alive does not apply to unix sockets; noise in build logs. */
+    private static final java.util.logging.Logger CLIENT_BOOTSTRAP =
+            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap");
 
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * @param args the plugin's command line, including {@code -XX:ArchiveClassesAtExit=<file>}; the
+     *     launcher builds it ({@code terraform-provider-hyperstack --make-cds-archive})
+     * @param providerCalls what to ask the provider's own services, on the connected channel
+     * @return 0 when the plugin exited normally after Shutdown, so that its archive was written
+     */
+    public static int run(String[] args, Consumer<Channel> providerCalls) throws IOException, InterruptedException,
+            java.security.GeneralSecurityException {
         if (args.length == 0) {
-            System.err.println("usage: CdsTraining <plugin command line...>");
-            System.exit(2);
+            System.err.println("cds training: no plugin command line");
+            return 2;
         }
+        CLIENT_BOOTSTRAP.setLevel(java.util.logging.Level.SEVERE);
         SelfSignedCertificate client = SelfSignedCertificate.generate("localhost", "secp521r1", new SecureRandom());
         ProcessBuilder builder = new ProcessBuilder(Arrays.asList(args));
         Map<String, String> environment = builder.environment();
@@ -68,75 +60,23 @@ public final class CdsTraining {
                     new InputStreamReader(plugin.getInputStream(), StandardCharsets.UTF_8)).readLine();
             if (handshake == null) {
                 System.err.println("cds training: the plugin printed no handshake line");
-                System.exit(plugin.waitFor() == 0 ? 2 : plugin.exitValue());
+                return plugin.waitFor() == 0 ? 2 : plugin.exitValue();
             }
             drainInBackground(plugin);
             try (LocalPluginClient connection = LocalPluginClient.connect(handshake, client)) {
                 connection.health(HealthService.PLUGIN);
-                exerciseProvider(ProviderGrpc.newBlockingStub(connection.channel()));
+                providerCalls.accept(connection.channel());
                 connection.shutdownPlugin();
             }
             // The archive is written while the plugin exits; that takes a few seconds.
             if (!plugin.waitFor(120, TimeUnit.SECONDS)) {
                 System.err.println("cds training: the plugin did not exit after Shutdown");
-                System.exit(3);
+                return 3;
             }
-            System.exit(plugin.exitValue() == 0 ? 0 : 3);
+            return plugin.exitValue() == 0 ? 0 : 3;
         } finally {
             plugin.destroy();
         }
-    }
-
-    private static void exerciseProvider(ProviderGrpc.ProviderBlockingStub provider) {
-        GetProviderSchema.Response schemas = deadline(provider)
-                .getProviderSchema(GetProviderSchema.Request.getDefaultInstance());
-        ignoringErrors(() -> deadline(provider).validateProviderConfig(ValidateProviderConfig.Request.newBuilder()
-                .setConfig(allNull(schemas.getProvider())).build()));
-        schemas.getResourceSchemasMap().forEach((type, schema) -> {
-            DynamicValue config = allNull(schema);
-            ignoringErrors(() -> deadline(provider).validateResourceConfig(ValidateResourceConfig.Request.newBuilder()
-                    .setTypeName(type).setConfig(config).build()));
-            ignoringErrors(() -> deadline(provider).planResourceChange(PlanResourceChange.Request.newBuilder()
-                    .setTypeName(type).setPriorState(nullValue()).setProposedNewState(config).setConfig(config)
-                    .build()));
-        });
-        schemas.getDataSourceSchemasMap().forEach((type, schema) -> ignoringErrors(() -> deadline(provider)
-                .validateDataResourceConfig(ValidateDataResourceConfig.Request.newBuilder()
-                        .setTypeName(type).setConfig(allNull(schema)).build())));
-    }
-
-    private static ProviderGrpc.ProviderBlockingStub deadline(ProviderGrpc.ProviderBlockingStub provider) {
-        return provider.withDeadlineAfter(RPC_DEADLINE_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** An RPC that fails still loaded what it touched, which is all the training wants. */
-    private static void ignoringErrors(Runnable rpc) {
-        try {
-            rpc.run();
-        } catch (StatusRuntimeException e) {
-            System.err.println("cds training: " + e.getStatus());
-        }
-    }
-
-    /** An object of the schema's top-level block with every attribute and nested block null. */
-    private static DynamicValue allNull(Schema schema) {
-        Schema.Block block = schema.getBlock();
-        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
-            packer.packMapHeader(block.getAttributesCount() + block.getBlockTypesCount());
-            for (Schema.Attribute attribute : block.getAttributesList()) {
-                packer.packString(attribute.getName()).packNil();
-            }
-            for (Schema.NestedBlock nested : block.getBlockTypesList()) {
-                packer.packString(nested.getTypeName()).packNil();
-            }
-            return DynamicValue.newBuilder().setMsgpack(ByteString.copyFrom(packer.toByteArray())).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static DynamicValue nullValue() {
-        return DynamicValue.newBuilder().setMsgpack(ByteString.copyFrom(new byte[] {(byte) 0xc0})).build();
     }
 
     /** Keeps the plugin from blocking on a full stdout pipe; nothing after the handshake matters here. */
