@@ -18,8 +18,12 @@ import (
 // The class-data sharing (CDS) archive maps the classes a start-up loads straight into memory; without
 // it every start loads and verifies a few thousand classes one by one. A JDK 17 archive only works for
 // the JVM build that wrote it and the class path it was written with (the jar's path, size and time),
-// so it cannot ship in the release zip: the launcher makes it where the provider is installed, the
-// first time it runs there, in a detached background process.
+// so it cannot ship in the release zip: the launcher makes it the first time it runs from a given jar,
+// in a detached background process.
+//
+// It goes to the user's cache directory, never beside the jar: Terraform checks the files of an
+// installed provider against the checksums in .terraform.lock.hcl, and an extra file in the package
+// directory would make every later command fail that check.
 
 // makeArchiveFlag runs the launcher as the archive maker: synchronously, as the build does, or
 // detached, as a first run does. Not meant for users.
@@ -35,15 +39,31 @@ const staleLock = 10 * time.Minute
 // makerTimeout bounds one training run (a plugin life and the archive dump take a few seconds).
 const makerTimeout = 3 * time.Minute
 
-// archiveFileName names the archive for one JVM installation, so that a change of JAVA_HOME gets its
-// own archive instead of a silently rejected one. The release file changes with every JDK update.
-func archiveFileName(java Java) string {
+// archiveDirVariable overrides where archives go (default: the user cache directory).
+const archiveDirVariable = "TF_HYPERSTACK_CDS_DIR"
+
+// archiveDirectory is where this user's archives live, or "" when there is no such place.
+func archiveDirectory(getenv func(string) string) string {
+	if dir := getenv(archiveDirVariable); dir != "" {
+		return dir
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(cache, binaryName)
+}
+
+// archiveFileName names the archive for one jar and one JVM installation: the class path is part of
+// what the JVM checks, and a change of JAVA_HOME gets its own archive instead of a silently rejected
+// one. The release file changes with every JDK update.
+func archiveFileName(jar string, java Java) string {
 	hash := fnv.New32a()
 	home := java.Home
 	if real, err := filepath.EvalSymlinks(home); err == nil {
 		home = real
 	}
-	io.WriteString(hash, home+"\n")
+	io.WriteString(hash, jar+"\n"+home+"\n")
 	if release, err := os.ReadFile(filepath.Join(java.Home, "release")); err == nil {
 		hash.Write(release)
 	}
@@ -97,6 +117,9 @@ func failedForThisJar(layout Layout) bool {
 
 // takeLock creates the lock file exclusively; it also tells whether the directory is writable.
 func takeLock(path string) bool {
+	if os.MkdirAll(filepath.Dir(path), 0o700) != nil {
+		return false
+	}
 	for attempt := 0; attempt < 2; attempt++ {
 		file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {

@@ -91,10 +91,10 @@ func TestCommandLineKeepsJvmLoggingOffStdout(t *testing.T) {
 }
 
 func TestLayoutIgnoresAnArchiveOlderThanTheJar(t *testing.T) {
-	dir := t.TempDir()
+	dir, cache := t.TempDir(), t.TempDir()
 	java := Java{Home: dir, Executable: "/j/bin/java"}
-	archive := filepath.Join(dir, archiveFileName(java))
 	jar := filepath.Join(dir, jarName)
+	archive := filepath.Join(cache, archiveFileName(jar, java))
 	for _, path := range []string{archive, jar} {
 		if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
@@ -105,14 +105,14 @@ func TestLayoutIgnoresAnArchiveOlderThanTheJar(t *testing.T) {
 	if err := os.Chtimes(archive, old, old); err != nil {
 		t.Fatal(err)
 	}
-	layout, err := findLayout(dir, java)
+	layout, err := findLayout(dir, java, cache)
 	if err != nil || layout.Archive != "" || layout.Jar != jar || layout.ArchiveTarget != archive {
 		t.Errorf("got %+v, %v", layout, err)
 	}
 }
 
 func TestLayoutWithoutJarIsAnError(t *testing.T) {
-	if _, err := findLayout(t.TempDir(), Java{}); err == nil || !strings.Contains(err.Error(), jarName) {
+	if _, err := findLayout(t.TempDir(), Java{}, t.TempDir()); err == nil || !strings.Contains(err.Error(), jarName) {
 		t.Errorf("want a missing-jar error, got %v", err)
 	}
 }
@@ -124,11 +124,14 @@ func TestArchiveNameDependsOnTheJavaInstallation(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	nameA := archiveFileName(Java{Home: a})
-	if nameA == archiveFileName(Java{Home: b}) {
+	nameA := archiveFileName("/p/x.jar", Java{Home: a})
+	if nameA == archiveFileName("/p/x.jar", Java{Home: b}) {
 		t.Errorf("two JDKs share the archive name %s", nameA)
 	}
-	if nameA != archiveFileName(Java{Home: a, Executable: "/usr/bin/java"}) {
+	if nameA == archiveFileName("/q/x.jar", Java{Home: a}) {
+		t.Errorf("two jars share the archive name %s", nameA)
+	}
+	if nameA != archiveFileName("/p/x.jar", Java{Home: a, Executable: "/usr/bin/java"}) {
 		t.Errorf("the name must not depend on how java was found")
 	}
 	if !strings.HasPrefix(nameA, binaryName+"-") || !strings.HasSuffix(nameA, ".jsa") {
@@ -207,5 +210,36 @@ func TestOneCompilerThreadUnlessTheUserChangesTheTiers(t *testing.T) {
 	tiers := strings.Join(commandLine(java, layout, func(string) string { return "-XX:TieredStopAtLevel=4" }, nil), " ")
 	if strings.Contains(tiers, singleCompilerThread) {
 		t.Errorf("C2 needs two compiler threads; the option must go: %s", tiers)
+	}
+}
+
+func TestArchivesGoToTheCacheDirectoryNeverBesideTheJar(t *testing.T) {
+	t.Setenv(archiveDirVariable, "")
+	t.Setenv("XDG_CACHE_HOME", "/home/u/.cache")
+	if got := archiveDirectory(os.Getenv); got != filepath.Join("/home/u/.cache", binaryName) {
+		t.Errorf("archive directory %s", got)
+	}
+	t.Setenv(archiveDirVariable, "/elsewhere")
+	if got := archiveDirectory(os.Getenv); got != "/elsewhere" {
+		t.Errorf("the override is not used: %s", got)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, jarName), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	layout, err := findLayout(dir, Java{Home: dir}, "/elsewhere")
+	if err != nil || filepath.Dir(layout.ArchiveTarget) != "/elsewhere" {
+		t.Errorf("got %+v, %v", layout, err)
+	}
+	// Terraform checks the installed package's files against its lock file: nothing may be added.
+	if strings.HasPrefix(layout.ArchiveTarget, dir) {
+		t.Errorf("archive beside the jar: %s", layout.ArchiveTarget)
+	}
+}
+
+func TestLockCreatesTheCacheDirectory(t *testing.T) {
+	lock := filepath.Join(t.TempDir(), "a", "b", "x.jsa.lock")
+	if !takeLock(lock) {
+		t.Error("lock refused where the directory can be made")
 	}
 }

@@ -13,7 +13,8 @@ type Layout struct {
 	// Archive is the class-data sharing archive for this jar and this JVM, or "" when there is none
 	// yet that can be used.
 	Archive string
-	// ArchiveTarget is where that archive belongs (beside the jar), whether or not it exists yet.
+	// ArchiveTarget is where that archive belongs (in the user's cache directory), whether or not it
+	// exists yet; "" when there is no cache directory.
 	ArchiveTarget string
 }
 
@@ -33,14 +34,18 @@ func executableDir() (string, error) {
 	return filepath.Dir(real), nil
 }
 
-func findLayout(dir string, java Java) (Layout, error) {
+func findLayout(dir string, java Java, archiveDir string) (Layout, error) {
 	jar := filepath.Join(dir, jarName)
 	jarInfo, err := os.Stat(jar)
 	if err != nil {
 		return Layout{}, fmt.Errorf("the provider's jar is missing: expected %s beside the launcher", jar)
 	}
-	archive := filepath.Join(dir, archiveFileName(java))
-	layout := Layout{Jar: jar, ArchiveTarget: archive}
+	layout := Layout{Jar: jar}
+	if archiveDir == "" {
+		return layout, nil
+	}
+	archive := filepath.Join(archiveDir, archiveFileName(jar, java))
+	layout.ArchiveTarget = archive
 	// An archive older than the jar was made for a previous build: the JVM would reject it anyway,
 	// after spending time on the check.
 	if info, err := os.Stat(archive); err == nil && !info.ModTime().Before(jarInfo.ModTime()) {

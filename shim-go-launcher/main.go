@@ -37,7 +37,7 @@ func launch(args []string) error {
 	if err != nil {
 		return err
 	}
-	layout, err := findLayout(self, java)
+	layout, err := findLayout(self, java, archiveDirectory(os.Getenv))
 	if err != nil {
 		return err
 	}
