@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseMajor(t *testing.T) {
@@ -90,9 +91,10 @@ func TestCommandLineKeepsJvmLoggingOffStdout(t *testing.T) {
 }
 
 func TestLayoutIgnoresAnArchiveOlderThanTheJar(t *testing.T) {
-	dir := t.TempDir()
-	archive := filepath.Join(dir, archiveName)
+	dir, cache := t.TempDir(), t.TempDir()
+	java := Java{Home: dir, Executable: "/j/bin/java"}
 	jar := filepath.Join(dir, jarName)
+	archive := filepath.Join(cache, archiveFileName(jar, java))
 	for _, path := range []string{archive, jar} {
 		if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
@@ -103,14 +105,141 @@ func TestLayoutIgnoresAnArchiveOlderThanTheJar(t *testing.T) {
 	if err := os.Chtimes(archive, old, old); err != nil {
 		t.Fatal(err)
 	}
-	layout, err := findLayout(dir)
-	if err != nil || layout.Archive != "" || layout.Jar != jar {
+	layout, err := findLayout(dir, java, cache)
+	if err != nil || layout.Archive != "" || layout.Jar != jar || layout.ArchiveTarget != archive {
 		t.Errorf("got %+v, %v", layout, err)
 	}
 }
 
 func TestLayoutWithoutJarIsAnError(t *testing.T) {
-	if _, err := findLayout(t.TempDir()); err == nil || !strings.Contains(err.Error(), jarName) {
+	if _, err := findLayout(t.TempDir(), Java{}, t.TempDir()); err == nil || !strings.Contains(err.Error(), jarName) {
 		t.Errorf("want a missing-jar error, got %v", err)
+	}
+}
+
+func TestArchiveNameDependsOnTheJavaInstallation(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for dir, version := range map[string]string{a: "17.0.15", b: "17.0.16"} {
+		if err := os.WriteFile(filepath.Join(dir, "release"), []byte("JAVA_VERSION=\""+version+"\"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nameA := archiveFileName("/p/x.jar", Java{Home: a})
+	if nameA == archiveFileName("/p/x.jar", Java{Home: b}) {
+		t.Errorf("two JDKs share the archive name %s", nameA)
+	}
+	if nameA == archiveFileName("/q/x.jar", Java{Home: a}) {
+		t.Errorf("two jars share the archive name %s", nameA)
+	}
+	if nameA != archiveFileName("/p/x.jar", Java{Home: a, Executable: "/usr/bin/java"}) {
+		t.Errorf("the name must not depend on how java was found")
+	}
+	if !strings.HasPrefix(nameA, binaryName+"-") || !strings.HasSuffix(nameA, ".jsa") {
+		t.Errorf("unexpected archive name %s", nameA)
+	}
+}
+
+func TestLockIsExclusiveAndStaleLocksAreTakenOver(t *testing.T) {
+	lock := filepath.Join(t.TempDir(), "x.jsa.lock")
+	if !takeLock(lock) {
+		t.Fatal("first lock refused")
+	}
+	if takeLock(lock) {
+		t.Error("second lock granted while the first is fresh")
+	}
+	old := time.Now().Add(-2 * staleLock)
+	if err := os.Chtimes(lock, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if !takeLock(lock) {
+		t.Error("stale lock not taken over")
+	}
+}
+
+func TestLockInAReadOnlyDirectoryIsRefusedQuietly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes anywhere")
+	}
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o755)
+	if takeLock(filepath.Join(dir, "x.jsa.lock")) {
+		t.Error("lock granted in a read-only directory")
+	}
+}
+
+func TestArchiveMakerIsNotStartedAfterAFailureForTheSameJar(t *testing.T) {
+	dir := t.TempDir()
+	layout := Layout{Jar: filepath.Join(dir, jarName), ArchiveTarget: filepath.Join(dir, "x.jsa")}
+	if err := os.WriteFile(layout.Jar, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if failedForThisJar(layout) {
+		t.Error("no failure recorded yet")
+	}
+	if err := os.WriteFile(failedPath(layout.ArchiveTarget), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !failedForThisJar(layout) {
+		t.Error("a failure newer than the jar must stop further attempts")
+	}
+	newer := time.Now().Add(time.Hour)
+	if err := os.Chtimes(layout.Jar, newer, newer); err != nil {
+		t.Fatal(err)
+	}
+	if failedForThisJar(layout) {
+		t.Error("a new jar deserves a new attempt")
+	}
+}
+
+func TestTrainingCommandLineIsThePluginsWithTheDumpOption(t *testing.T) {
+	argv := insertBefore([]string{"java", "-Xshare:auto", "-cp", "/p/x.jar", "Main"}, "-cp", "-XX:ArchiveClassesAtExit=/p/a")
+	if strings.Join(argv, " ") != "java -Xshare:auto -XX:ArchiveClassesAtExit=/p/a -cp /p/x.jar Main" {
+		t.Errorf("got %v", argv)
+	}
+}
+
+func TestOneCompilerThreadUnlessTheUserChangesTheTiers(t *testing.T) {
+	java, layout := Java{Executable: "/j/bin/java"}, Layout{Jar: "/p/x.jar"}
+	plain := strings.Join(commandLine(java, layout, func(string) string { return "" }, nil), " ")
+	if !strings.Contains(plain, singleCompilerThread) {
+		t.Errorf("want %s by default: %s", singleCompilerThread, plain)
+	}
+	tiers := strings.Join(commandLine(java, layout, func(string) string { return "-XX:TieredStopAtLevel=4" }, nil), " ")
+	if strings.Contains(tiers, singleCompilerThread) {
+		t.Errorf("C2 needs two compiler threads; the option must go: %s", tiers)
+	}
+}
+
+func TestArchivesGoToTheCacheDirectoryNeverBesideTheJar(t *testing.T) {
+	t.Setenv(archiveDirVariable, "")
+	t.Setenv("XDG_CACHE_HOME", "/home/u/.cache")
+	if got := archiveDirectory(os.Getenv); got != filepath.Join("/home/u/.cache", binaryName) {
+		t.Errorf("archive directory %s", got)
+	}
+	t.Setenv(archiveDirVariable, "/elsewhere")
+	if got := archiveDirectory(os.Getenv); got != "/elsewhere" {
+		t.Errorf("the override is not used: %s", got)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, jarName), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	layout, err := findLayout(dir, Java{Home: dir}, "/elsewhere")
+	if err != nil || filepath.Dir(layout.ArchiveTarget) != "/elsewhere" {
+		t.Errorf("got %+v, %v", layout, err)
+	}
+	// Terraform checks the installed package's files against its lock file: nothing may be added.
+	if strings.HasPrefix(layout.ArchiveTarget, dir) {
+		t.Errorf("archive beside the jar: %s", layout.ArchiveTarget)
+	}
+}
+
+func TestLockCreatesTheCacheDirectory(t *testing.T) {
+	lock := filepath.Join(t.TempDir(), "a", "b", "x.jsa.lock")
+	if !takeLock(lock) {
+		t.Error("lock refused where the directory can be made")
 	}
 }

@@ -10,15 +10,15 @@ import (
 type Layout struct {
 	// Jar is the provider's shaded jar.
 	Jar string
-	// Archive is the class-data sharing archive made at build time, or "" when there is none that
-	// can be used with this jar.
+	// Archive is the class-data sharing archive for this jar and this JVM, or "" when there is none
+	// yet that can be used.
 	Archive string
+	// ArchiveTarget is where that archive belongs (in the user's cache directory), whether or not it
+	// exists yet; "" when there is no cache directory.
+	ArchiveTarget string
 }
 
-const (
-	jarName     = binaryName + ".jar"
-	archiveName = binaryName + ".jsa"
-)
+const jarName = binaryName + ".jar"
 
 // executableDir is the directory of the real binary: Terraform may run it through a symlink (a
 // plugin cache, a dev_overrides directory), but the jar lies beside the file itself.
@@ -34,14 +34,18 @@ func executableDir() (string, error) {
 	return filepath.Dir(real), nil
 }
 
-func findLayout(dir string) (Layout, error) {
+func findLayout(dir string, java Java, archiveDir string) (Layout, error) {
 	jar := filepath.Join(dir, jarName)
 	jarInfo, err := os.Stat(jar)
 	if err != nil {
 		return Layout{}, fmt.Errorf("the provider's jar is missing: expected %s beside the launcher", jar)
 	}
 	layout := Layout{Jar: jar}
-	archive := filepath.Join(dir, archiveName)
+	if archiveDir == "" {
+		return layout, nil
+	}
+	archive := filepath.Join(archiveDir, archiveFileName(jar, java))
+	layout.ArchiveTarget = archive
 	// An archive older than the jar was made for a previous build: the JVM would reject it anyway,
 	// after spending time on the check.
 	if info, err := os.Stat(archive); err == nil && !info.ModTime().Before(jarInfo.ModTime()) {

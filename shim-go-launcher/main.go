@@ -33,13 +33,19 @@ func launch(args []string) error {
 	if err != nil {
 		return err
 	}
-	layout, err := findLayout(self)
-	if err != nil {
-		return err
-	}
 	java, err := findJava(os.Getenv, lookPath)
 	if err != nil {
 		return err
+	}
+	layout, err := findLayout(self, java, archiveDirectory(os.Getenv))
+	if err != nil {
+		return err
+	}
+	if isMakeArchive(args) {
+		return makeArchive(java, layout, os.Stderr)
+	}
+	if exe, err := os.Executable(); err == nil {
+		startArchiveMaker(layout, exe)
 	}
 	argv := commandLine(java, layout, os.Getenv, args)
 	// Exec only returns on failure.

@@ -2,11 +2,13 @@ package io.tfhyperstack;
 
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
+import io.grpc.stub.StreamObserver;
 import io.tfhyperstack.framework.resource.Resource;
 import io.tfhyperstack.framework.server.ProviderServer;
 import io.tfhyperstack.plugin.PluginMain;
 import io.tfhyperstack.protocol.ProviderService;
 import io.tfhyperstack.protocol.RpcLogging;
+import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.GetProviderSchema;
 import io.tfhyperstack.provider.HyperstackProvider;
 import io.tfhyperstack.simulator.SimulatorCommand;
 
@@ -48,7 +50,34 @@ public final class Main {
     static BindableService providerService() {
         ProviderServer server = new ProviderServer(new HyperstackProvider(extensionResources()));
         ProviderService service = new ProviderService(server);
+        prepareSchemaAnswer(service);
         return () -> ServerInterceptors.intercept(service, new RpcLogging());
+    }
+
+    /**
+     * GetProviderSchema is the first call of every Terraform walk, and its first answer is expensive
+     * (every schema, the cty type JSON through Jackson, the protobuf builders: well over 100 ms on a
+     * fresh JVM). The services are built while the client's TLS handshake is still running on the
+     * event loop, so a spare thread makes the answer then; ProviderService keeps it, and the real call
+     * finds it ready. The answer is the same either way.
+     */
+    private static void prepareSchemaAnswer(ProviderService service) {
+        Thread thread = new Thread(() -> service.getProviderSchema(
+                GetProviderSchema.Request.getDefaultInstance(), new StreamObserver<>() {
+                    @Override
+                    public void onNext(GetProviderSchema.Response value) {
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                }), "schema-answer");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static List<Resource> extensionResources() {

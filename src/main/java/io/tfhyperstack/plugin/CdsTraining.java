@@ -1,52 +1,94 @@
 package io.tfhyperstack.plugin;
 
+import io.grpc.Channel;
 import io.tfhyperstack.plugin.tls.SelfSignedCertificate;
-import java.io.PrintStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * A short, complete plugin life for the build to record which classes a start-up loads (JDK 17's
- * -XX:ArchiveClassesAtExit). It runs what Terraform causes: handshake with AutoMTLS against a P-521
- * client certificate, a health check, Shutdown. The resulting archive lets later starts map those
- * classes instead of loading and verifying them one by one.
+ * Drives one short plugin life, as Terraform would, so that the plugin process can record the classes
+ * a start-up and the first RPCs load (JDK 17's -XX:ArchiveClassesAtExit). Later starts map those
+ * classes from the archive instead of loading and verifying them one by one.
  *
- * <p>Run as {@code java -XX:ArchiveClassesAtExit=...jsa -cp <jar> io.tfhyperstack.plugin.CdsTraining};
- * the class path must be exactly the one the launcher uses, or the JVM ignores the archive.
+ * <p>The plugin runs as a child process with exactly the command line the launcher uses (the class
+ * path must match, or the JVM ignores the archive), so the archive holds what a real plugin loads:
+ * {@code Main}, the real provider service, stdout guarding, signals. This process is only the client;
+ * its own classes (the gRPC client, the client side of TLS) stay out of the archive, which keeps it
+ * smaller and so cheaper to map.
+ *
+ * <p>The client does what Terraform does around a walk: handshake with AutoMTLS against a P-521 client
+ * certificate, health, then the caller's provider calls, then Shutdown.
  */
 public final class CdsTraining {
+    /** The client's netty warns that keep-alive does not apply to unix sockets; noise in build logs. */
+    private static final java.util.logging.Logger CLIENT_BOOTSTRAP =
+            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap");
+
     private CdsTraining() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * @param args the plugin's command line, including {@code -XX:ArchiveClassesAtExit=<file>}; the
+     *     launcher builds it ({@code terraform-provider-hyperstack --make-cds-archive})
+     * @param providerCalls what to ask the provider's own services, on the connected channel
+     * @return 0 when the plugin exited normally after Shutdown, so that its archive was written
+     */
+    public static int run(String[] args, Consumer<Channel> providerCalls) throws IOException, InterruptedException,
+            java.security.GeneralSecurityException {
+        if (args.length == 0) {
+            System.err.println("cds training: no plugin command line");
+            return 2;
+        }
+        CLIENT_BOOTSTRAP.setLevel(java.util.logging.Level.SEVERE);
         SelfSignedCertificate client = SelfSignedCertificate.generate("localhost", "secp521r1", new SecureRandom());
-        FirstLineCapture stdout = new FirstLineCapture();
-        Map<String, String> variables = new HashMap<>();
-        variables.put(MagicCookie.NAME, MagicCookie.VALUE);
-        variables.put(ProtocolVersions.VARIABLE, "5,6");
-        variables.put(PluginMain.CLIENT_CERT_VARIABLE, client.pem());
-        // Lets whoever runs the build see the plugin's logs when the training run fails.
-        variables.put("TF_LOG", System.getenv().getOrDefault("TF_LOG", ""));
-        PluginEnvironment environment = PluginEnvironment.of(
-                variables, new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
-        int[] exitCode = {-1};
-        Thread plugin = new Thread(() -> exitCode[0] = PluginMain.run(new String[0], List::of, environment),
-                "training-plugin");
-        plugin.start();
-        String handshake = stdout.awaitFirstLine(60, TimeUnit.SECONDS);
-        if (handshake == null) {
-            System.err.println("cds training: no handshake line");
-            System.exit(2);
+        ProcessBuilder builder = new ProcessBuilder(Arrays.asList(args));
+        Map<String, String> environment = builder.environment();
+        environment.put(MagicCookie.NAME, MagicCookie.VALUE);
+        environment.put(ProtocolVersions.VARIABLE, "6");
+        environment.put(PluginMain.CLIENT_CERT_VARIABLE, client.pem());
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process plugin = builder.start();
+        try {
+            String handshake = new BufferedReader(
+                    new InputStreamReader(plugin.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            if (handshake == null) {
+                System.err.println("cds training: the plugin printed no handshake line");
+                return plugin.waitFor() == 0 ? 2 : plugin.exitValue();
+            }
+            drainInBackground(plugin);
+            try (LocalPluginClient connection = LocalPluginClient.connect(handshake, client)) {
+                connection.health(HealthService.PLUGIN);
+                providerCalls.accept(connection.channel());
+                connection.shutdownPlugin();
+            }
+            // The archive is written while the plugin exits; that takes a few seconds.
+            if (!plugin.waitFor(120, TimeUnit.SECONDS)) {
+                System.err.println("cds training: the plugin did not exit after Shutdown");
+                return 3;
+            }
+            return plugin.exitValue() == 0 ? 0 : 3;
+        } finally {
+            plugin.destroy();
         }
-        try (LocalPluginClient connection = LocalPluginClient.connect(handshake, client)) {
-            connection.health(HealthService.PLUGIN);
-            connection.shutdownPlugin();
-        }
-        plugin.join(TimeUnit.SECONDS.toMillis(30));
-        System.exit(exitCode[0] == 0 ? 0 : 3);
+    }
+
+    /** Keeps the plugin from blocking on a full stdout pipe; nothing after the handshake matters here. */
+    private static void drainInBackground(Process plugin) {
+        Thread drain = new Thread(() -> {
+            try {
+                plugin.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // the plugin has gone
+            }
+        }, "plugin-stdout");
+        drain.setDaemon(true);
+        drain.start();
     }
 }

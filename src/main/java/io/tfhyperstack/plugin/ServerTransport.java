@@ -72,7 +72,7 @@ public enum ServerTransport {
     };
 
     /**
-     * Settles netty's process-wide switches before its classes initialise. Both skip work netty would
+     * Settles netty's process-wide switches before its classes initialise. All skip work netty would
      * otherwise do on every start: probing for and unpacking its native epoll library (gRPC checks
      * for it even when NIO is used), and deriving a machine id from the network interfaces, which only
      * serves to make channel ids unique across hosts.
@@ -80,6 +80,12 @@ public enum ServerTransport {
     void prepareNetty() {
         if (this != EPOLL_UNIX) {
             System.setProperty("io.grpc.netty.shaded.io.netty.transport.noNative", "true");
+        }
+        // Netty's buffer allocators emit JFR events when JFR is usable; the first allocation then
+        // registers event classes and generates their handlers (about 80 jdk.jfr classes and bytecode
+        // spinning, during the first client's TLS handshake). Nobody records JFR of a provider.
+        if (System.getProperty("io.grpc.netty.shaded.io.netty.jfr.enabled") == null) {
+            System.setProperty("io.grpc.netty.shaded.io.netty.jfr.enabled", "false");
         }
         if (System.getProperty("io.grpc.netty.shaded.io.netty.machineId") == null) {
             System.setProperty("io.grpc.netty.shaded.io.netty.machineId", "00:00:00:00:00:00:00:01");

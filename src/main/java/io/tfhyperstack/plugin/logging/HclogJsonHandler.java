@@ -19,11 +19,18 @@ import java.util.logging.LogRecord;
  */
 public final class HclogJsonHandler extends Handler {
     public static final String MODULE = "provider.terraform-provider-hyperstack";
-    /** Go's 2006-01-02T15:04:05.000000Z07:00: microseconds, and "Z" for UTC. */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
-
     private final PrintStream out;
-    private final ZoneId zone = ZoneId.systemDefault();
+
+    /**
+     * Go's 2006-01-02T15:04:05.000000Z07:00: microseconds, and "Z" for UTC. In a holder so that the
+     * java.time machinery and the time zone database load with the first log line, not while the
+     * handler is installed at start-up (tens of milliseconds before the handshake, usually for a
+     * process that never logs).
+     */
+    private static final class Timestamps {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+        static final ZoneId ZONE = ZoneId.systemDefault();
+    }
 
     public HclogJsonHandler(PrintStream out) {
         this.out = out;
@@ -52,7 +59,7 @@ public final class HclogJsonHandler extends Handler {
         json.append(',');
         appendPair(json, "@module", MODULE);
         json.append(',');
-        appendPair(json, "@timestamp", TIMESTAMP.format(record.getInstant().atZone(zone)));
+        appendPair(json, "@timestamp", Timestamps.FORMAT.format(record.getInstant().atZone(Timestamps.ZONE)));
         if (record.getLoggerName() != null) {
             json.append(',');
             appendPair(json, "logger", record.getLoggerName());

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// The class-data sharing (CDS) archive maps the classes a start-up loads straight into memory; without
+// it every start loads and verifies a few thousand classes one by one. A JDK 17 archive only works for
+// the JVM build that wrote it and the class path it was written with (the jar's path, size and time),
+// so it cannot ship in the release zip: the launcher makes it the first time it runs from a given jar,
+// in a detached background process.
+//
+// It goes to the user's cache directory, never beside the jar: Terraform checks the files of an
+// installed provider against the checksums in .terraform.lock.hcl, and an extra file in the package
+// directory would make every later command fail that check.
+
+// makeArchiveFlag runs the launcher as the archive maker: synchronously, as the build does, or
+// detached, as a first run does. Not meant for users.
+const makeArchiveFlag = "--make-cds-archive"
+
+// trainingClass drives one plugin life through the real command line; see StartupTraining.java.
+const trainingClass = "io.tfhyperstack.StartupTraining"
+
+// staleLock is how long a maker may hold the lock; a lock older than this was left by a maker that
+// died, and the next start may try again.
+const staleLock = 10 * time.Minute
+
+// makerTimeout bounds one training run (a plugin life and the archive dump take a few seconds).
+const makerTimeout = 3 * time.Minute
+
+// archiveDirVariable overrides where archives go (default: the user cache directory).
+const archiveDirVariable = "TF_HYPERSTACK_CDS_DIR"
+
+// archiveDirectory is where this user's archives live, or "" when there is no such place.
+func archiveDirectory(getenv func(string) string) string {
+	if dir := getenv(archiveDirVariable); dir != "" {
+		return dir
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(cache, binaryName)
+}
+
+// archiveFileName names the archive for one jar and one JVM installation: the class path is part of
+// what the JVM checks, and a change of JAVA_HOME gets its own archive instead of a silently rejected
+// one. The release file changes with every JDK update.
+func archiveFileName(jar string, java Java) string {
+	hash := fnv.New32a()
+	home := java.Home
+	if real, err := filepath.EvalSymlinks(home); err == nil {
+		home = real
+	}
+	io.WriteString(hash, jar+"\n"+home+"\n")
+	if release, err := os.ReadFile(filepath.Join(java.Home, "release")); err == nil {
+		hash.Write(release)
+	}
+	return fmt.Sprintf("%s-%08x.jsa", binaryName, hash.Sum32())
+}
+
+func lockPath(archive string) string   { return archive + ".lock" }
+func failedPath(archive string) string { return archive + ".failed" }
+
+// startArchiveMaker starts a detached maker when the layout has no usable archive yet. Everything that
+// can go wrong (a read-only install directory, another maker running, a previous failure for this
+// jar) just means "not now": it never delays the plugin beyond a fork and never writes to stdout,
+// which carries the handshake.
+func startArchiveMaker(layout Layout, self string) {
+	// Only Terraform's starts (with go-plugin's cookie) make an archive: not the simulator, not a
+	// debugging session.
+	if layout.Archive != "" || layout.ArchiveTarget == "" || os.Getenv(noArchiveVariable) != "" ||
+		os.Getenv("TF_PLUGIN_MAGIC_COOKIE") == "" {
+		return
+	}
+	if failedForThisJar(layout) || !takeLock(lockPath(layout.ArchiveTarget)) {
+		return
+	}
+	maker := exec.Command(self, makeArchiveFlag)
+	// Its own session: Terraform's signals to the plugin's process group must not reach it, and it
+	// holds none of Terraform's pipes (stdin, stdout and stderr are /dev/null), so Terraform never
+	// waits for it.
+	maker.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	maker.Env = append(os.Environ(), makerOwnsLockVariable+"=1")
+	if err := maker.Start(); err != nil {
+		os.Remove(lockPath(layout.ArchiveTarget))
+		return
+	}
+	maker.Process.Release()
+}
+
+// noArchiveVariable turns archive creation off, for read-only or shared installations.
+const noArchiveVariable = "TF_HYPERSTACK_NO_CDS_ARCHIVE"
+
+// makerOwnsLockVariable tells a detached maker that its parent already took the lock.
+const makerOwnsLockVariable = "TF_HYPERSTACK_CDS_LOCK_HELD"
+
+func failedForThisJar(layout Layout) bool {
+	failed, err := os.Stat(failedPath(layout.ArchiveTarget))
+	if err != nil {
+		return false
+	}
+	jar, err := os.Stat(layout.Jar)
+	return err == nil && !failed.ModTime().Before(jar.ModTime())
+}
+
+// takeLock creates the lock file exclusively; it also tells whether the directory is writable.
+func takeLock(path string) bool {
+	if os.MkdirAll(filepath.Dir(path), 0o700) != nil {
+		return false
+	}
+	for attempt := 0; attempt < 2; attempt++ {
+		file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			fmt.Fprintf(file, "%d\n", os.Getpid())
+			file.Close()
+			return true
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return false
+		}
+		info, statErr := os.Stat(path)
+		if statErr != nil || time.Since(info.ModTime()) < staleLock {
+			return false
+		}
+		os.Remove(path)
+	}
+	return false
+}
+
+// makeArchive runs one training life of the plugin with the launcher's own command line plus
+// -XX:ArchiveClassesAtExit, then moves the archive into place. The JVM writes the archive itself at
+// exit, so it goes to a temporary name first: a half-written file must never look usable.
+func makeArchive(java Java, layout Layout, log io.Writer) error {
+	if layout.ArchiveTarget == "" {
+		return errors.New("no place for an archive")
+	}
+	target := layout.ArchiveTarget
+	detached := os.Getenv(makerOwnsLockVariable) != ""
+	if !detached && !takeLock(lockPath(target)) {
+		return fmt.Errorf("another maker holds %s, or the directory is not writable", lockPath(target))
+	}
+	defer os.Remove(lockPath(target))
+	if detached {
+		yieldToThePlugin()
+	}
+
+	temporary := fmt.Sprintf("%s.tmp-%d", target, os.Getpid())
+	defer os.Remove(temporary)
+	plugin := commandLine(java, Layout{Jar: layout.Jar}, func(string) string { return "" }, nil)
+	plugin = insertBefore(plugin, "-cp", "-XX:ArchiveClassesAtExit="+temporary)
+
+	ctx, cancel := context.WithTimeout(context.Background(), makerTimeout)
+	defer cancel()
+	trainer := append([]string{
+		"-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+		"-Xlog:disable", "-Xlog:all=error:stderr",
+		"-cp", layout.Jar, trainingClass,
+	}, plugin...)
+	cmd := exec.CommandContext(ctx, java.Executable, trainer...)
+	cmd.Stdout = log
+	cmd.Stderr = log
+	err := cmd.Run()
+	if err == nil {
+		if info, statErr := os.Stat(temporary); statErr != nil || info.Size() == 0 {
+			err = errors.New("the plugin exited without writing an archive")
+		}
+	}
+	if err == nil {
+		err = os.Rename(temporary, target)
+	}
+	if err != nil {
+		// Remembered per jar: a JVM that cannot dump archives should not cost a training run per start.
+		os.WriteFile(failedPath(target), []byte(err.Error()+"\n"), 0o644)
+		return fmt.Errorf("making the class-data sharing archive: %w", err)
+	}
+	os.Remove(failedPath(target))
+	return nil
+}
+
+// yieldToThePlugin keeps a first run's maker from slowing that run: started at once and at normal
+// priority, the training run (two JVMs) took the second core from the starting plugin and made its
+// handshake 540 -> 947 ms on 2 cores. The maker waits until the plugin that started it is past its
+// start-up, and runs at the lowest priority, which its children inherit. On Linux the nice value
+// belongs to the thread, so the goroutine is pinned to the thread that sets it and later forks.
+func yieldToThePlugin() {
+	runtime.LockOSThread()
+	syscall.Setpriority(syscall.PRIO_PROCESS, 0, 19)
+	time.Sleep(makerDelay)
+}
+
+// makerDelay: a plugin is past its start-up and first answers well within this on a 2-core machine.
+const makerDelay = 2 * time.Second
+
+func insertBefore(argv []string, marker, option string) []string {
+	for i, arg := range argv {
+		if arg == marker {
+			out := append([]string{}, argv[:i]...)
+			out = append(out, option)
+			return append(out, argv[i:]...)
+		}
+	}
+	return append(argv, option)
+}
+
+// isMakeArchive reports whether the arguments ask for the archive maker.
+func isMakeArchive(args []string) bool {
+	return len(args) == 1 && strings.TrimSpace(args[0]) == makeArchiveFlag
+}
