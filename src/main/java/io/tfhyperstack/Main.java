@@ -2,13 +2,11 @@ package io.tfhyperstack;
 
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
-import io.grpc.stub.StreamObserver;
 import io.tfhyperstack.framework.resource.Resource;
 import io.tfhyperstack.framework.server.ProviderServer;
 import io.tfhyperstack.plugin.PluginMain;
 import io.tfhyperstack.protocol.ProviderService;
 import io.tfhyperstack.protocol.RpcLogging;
-import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.GetProviderSchema;
 import io.tfhyperstack.provider.HyperstackProvider;
 import io.tfhyperstack.simulator.SimulatorCommand;
 
@@ -62,20 +60,7 @@ public final class Main {
      * finds it ready. The answer is the same either way.
      */
     private static void prepareSchemaAnswer(ProviderService service) {
-        Thread thread = new Thread(() -> service.getProviderSchema(
-                GetProviderSchema.Request.getDefaultInstance(), new StreamObserver<>() {
-                    @Override
-                    public void onNext(GetProviderSchema.Response value) {
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                }), "schema-answer");
+        Thread thread = new Thread(service::prepareSchemaAnswer, "schema-answer");
         thread.setDaemon(true);
         thread.start();
     }

@@ -79,6 +79,19 @@ public final class ProviderService extends ProviderGrpc.ProviderImplBase {
                 e -> GetProviderSchema.Response.newBuilder().addAllDiagnostics(failure(e)).build());
     }
 
+    /**
+     * Builds and keeps the GetProviderSchema answer ahead of the call, e.g. on a spare thread while
+     * the transport is still starting. A failure is left for the real call to report.
+     */
+    public void prepareSchemaAnswer() {
+        try {
+            schemaResponse();
+        } catch (RuntimeException e) {
+            System.getLogger(ProviderService.class.getName())
+                    .log(System.Logger.Level.DEBUG, "schema answer not prepared ahead", e);
+        }
+    }
+
     private GetProviderSchema.Response schemaResponse() {
         GetProviderSchema.Response cached = schemaResponse;
         if (cached == null) {
