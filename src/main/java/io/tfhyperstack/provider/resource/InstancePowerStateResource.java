@@ -70,10 +70,7 @@ public final class InstancePowerStateResource implements ImportableResource, Pla
                 .validator(StringValidators.oneOf(PowerState.SETTABLE))
                 .description("The wanted power: `running`, `stopped` or `hibernated`. A change outside Terraform "
                         + "shows up as a change back to this value.").build());
-        attributes.add(Attribute.builder("retain_floating_ip").type(Type.BOOL).optionalComputed()
-                .defaultValue(Value.bool(true))
-                .description("Whether hibernation keeps the public IP (`true`, the default). When `false` the IP is "
-                        + "released and the instance gets a new one on restore.").build());
+        attributes.add(PowerAttributes.retainFloatingIp());
         attributes.add(Attribute.builder("name").type(Type.STRING).computed().planModifier(UseStateForUnknown.INSTANCE)
                 .description(InstanceAttributes.description("name")).build());
         attributes.addAll(EXPORTED.attributes());

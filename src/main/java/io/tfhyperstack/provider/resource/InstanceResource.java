@@ -95,10 +95,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
                 .description("The wanted power: `running` (default), `stopped` or `hibernated`. Changed in place "
                         + "(stop, start, hibernate, restore). An instance stopped or hibernated outside Terraform "
                         + "shows up as a change back to this value.").build());
-        attributes.add(Attribute.builder("retain_floating_ip").type(Type.BOOL).optionalComputed()
-                .defaultValue(Value.bool(true))
-                .description("Whether hibernation keeps the public IP (`true`, the default). When `false` the IP is "
-                        + "released and the instance gets a new one on restore.").build());
+        attributes.add(PowerAttributes.retainFloatingIp());
         attributes.addAll(EXPORTED.attributes());
         return new Block(attributes, List.of(TIMEOUTS.block()),
                 "A HyperStack instance (virtual machine), from creation to deletion, including its power state. "

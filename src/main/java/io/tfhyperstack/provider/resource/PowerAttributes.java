@@ -1,0 +1,18 @@
+package io.tfhyperstack.provider.resource;
+
+import io.tfhyperstack.framework.schema.Attribute;
+import io.tfhyperstack.framework.types.Type;
+import io.tfhyperstack.framework.values.Value;
+
+/** Attributes both resources declare the same way, so that their meaning cannot drift apart. */
+final class PowerAttributes {
+    private PowerAttributes() {
+    }
+
+    static Attribute retainFloatingIp() {
+        return Attribute.builder("retain_floating_ip").type(Type.BOOL).optionalComputed()
+                .defaultValue(Value.bool(true))
+                .description("Whether hibernation keeps the public IP (`true`, the default). When `false` the IP is "
+                        + "released and the instance gets a new one on restore.").build();
+    }
+}
