@@ -243,3 +243,21 @@ func TestLockCreatesTheCacheDirectory(t *testing.T) {
 		t.Error("lock refused where the directory can be made")
 	}
 }
+
+func TestLayoutFindsTheJarOfAReleaseInLib(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "lib"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	jar := filepath.Join(dir, "lib", jarName)
+	if err := os.WriteFile(jar, []byte("jar"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	layout, err := findLayout(dir, Java{Home: dir}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if layout.Jar != jar {
+		t.Fatalf("jar %q, want %q", layout.Jar, jar)
+	}
+}

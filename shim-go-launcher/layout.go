@@ -34,11 +34,25 @@ func executableDir() (string, error) {
 	return filepath.Dir(real), nil
 }
 
+// jarPlaces are where the jar may lie, relative to the launcher. A release keeps it in lib/: Terraform
+// takes the first file of an installed package whose name starts with terraform-provider-hyperstack
+// as the plugin, and a jar of that name beside the launcher would be picked instead of it. A build
+// (target/provider) keeps it beside the launcher.
+var jarPlaces = []string{filepath.Join("lib", jarName), jarName}
+
 func findLayout(dir string, java Java, archiveDir string) (Layout, error) {
-	jar := filepath.Join(dir, jarName)
-	jarInfo, err := os.Stat(jar)
-	if err != nil {
-		return Layout{}, fmt.Errorf("the provider's jar is missing: expected %s beside the launcher", jar)
+	var jar string
+	var jarInfo os.FileInfo
+	for _, place := range jarPlaces {
+		candidate := filepath.Join(dir, place)
+		if info, err := os.Stat(candidate); err == nil {
+			jar, jarInfo = candidate, info
+			break
+		}
+	}
+	if jar == "" {
+		return Layout{}, fmt.Errorf("the provider's jar is missing: expected %s or %s",
+			filepath.Join(dir, jarPlaces[0]), filepath.Join(dir, jarPlaces[1]))
 	}
 	layout := Layout{Jar: jar}
 	if archiveDir == "" {

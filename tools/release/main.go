@@ -45,7 +45,9 @@ func run(version, providerDir, outDir, manifest string) error {
 	zipName := fmt.Sprintf("%s_%s_%s.zip", name, version, platform)
 	entries := []entry{
 		{source: filepath.Join(providerDir, name), target: name + "_v" + version, mode: 0o755},
-		{source: filepath.Join(providerDir, name+".jar"), target: name + ".jar", mode: 0o644},
+		// in lib/: Terraform would take a top-level file named terraform-provider-hyperstack.jar for
+		// the plugin executable
+		{source: filepath.Join(providerDir, name+".jar"), target: "lib/" + name + ".jar", mode: 0o644},
 	}
 	// The class-data sharing archive is left out: the JVM accepts it only at the class path it was
 	// made with, which an installed copy never has.
