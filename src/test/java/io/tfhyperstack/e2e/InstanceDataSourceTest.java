@@ -5,32 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfhyperstack.e2e.support.CommandResult;
-import io.tfhyperstack.e2e.support.TerraformWorkspace;
-import io.tfhyperstack.simulator.Simulator;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.tfhyperstack.e2e.support.SimulatorWorkspaceTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code data "hyperstack_instance"} driven by the real terraform through the launcher, against the
  * simulator's default seed (two instances named "worker", in demo-canada and demo-norway).
  */
-class InstanceDataSourceTest {
-    Simulator sim;
-    TerraformWorkspace tf;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = Simulator.builder().port(0).stepDelay(Duration.ofMillis(50)).build().start();
-        tf = new TerraformWorkspace().hyperstack(sim.baseUrl(), sim.apiKey());
-    }
-
-    @AfterEach
-    void stop() {
-        tf.close();
-        sim.close();
-    }
+class InstanceDataSourceTest extends SimulatorWorkspaceTest {
 
     @Test
     void looksUpByIdNameFixedIpAndFloatingIp() {

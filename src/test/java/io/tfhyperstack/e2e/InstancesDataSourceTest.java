@@ -5,31 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfhyperstack.e2e.support.CommandResult;
-import io.tfhyperstack.e2e.support.TerraformWorkspace;
-import io.tfhyperstack.simulator.Simulator;
-import java.time.Duration;
+import io.tfhyperstack.e2e.support.SimulatorWorkspaceTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code data "hyperstack_instances"} and each of its filters, through the real terraform. */
-class InstancesDataSourceTest {
-    Simulator sim;
-    TerraformWorkspace tf;
-
-    @BeforeEach
-    void start() throws Exception {
-        sim = Simulator.builder().port(0).stepDelay(Duration.ofMillis(50)).build().start();
-        tf = new TerraformWorkspace().hyperstack(sim.baseUrl(), sim.apiKey());
-    }
-
-    @AfterEach
-    void stop() {
-        tf.close();
-        sim.close();
-    }
+class InstancesDataSourceTest extends SimulatorWorkspaceTest {
 
     @Test
     void eachFilter() {

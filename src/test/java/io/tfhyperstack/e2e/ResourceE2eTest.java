@@ -4,25 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfhyperstack.e2e.support.CommandResult;
-import io.tfhyperstack.e2e.support.TerraformWorkspace;
+import io.tfhyperstack.e2e.support.SimulatorWorkspaceTest;
 import io.tfhyperstack.hyperstack.Cancellation;
 import io.tfhyperstack.hyperstack.HyperstackClient;
 import io.tfhyperstack.hyperstack.model.InstanceStatus;
 import io.tfhyperstack.simulator.Simulator;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * What the resource end-to-end tests share: a simulator in this JVM, a workspace where the real
- * terraform runs the built provider against it, and a client of our own to act on instances behind
- * Terraform's back and to check what really exists.
+ * What the resource end-to-end tests add to the simulator and workspace: faults by name, steps long
+ * enough that waits really poll, and a client of our own to act on instances behind Terraform's back
+ * and to check what really exists.
  */
-abstract class ResourceE2eTest {
-    protected Simulator sim;
-    protected TerraformWorkspace tf;
+abstract class ResourceE2eTest extends SimulatorWorkspaceTest {
     protected HyperstackClient api;
 
     /** Short, so that the suite stays fast, but long enough that every wait really polls. */
@@ -30,19 +25,15 @@ abstract class ResourceE2eTest {
         return Duration.ofMillis(150);
     }
 
-    @BeforeEach
-    void startSimulatorAndWorkspace() throws Exception {
-        sim = Simulator.builder().port(0).stepDelay(stepDelay()).errorOnCreateNames("^broken-")
-                .log(new PrintStream(OutputStream.nullOutputStream())).build().start();
-        tf = new TerraformWorkspace().hyperstack(sim.baseUrl(), sim.apiKey());
-        api = HyperstackClient.builder().baseUrl(sim.baseUrl()).apiKey(sim.apiKey())
-                .pollIntervals(Duration.ofMillis(50), Duration.ofMillis(100)).build();
+    @Override
+    protected Simulator.Builder simulator() {
+        return super.simulator().stepDelay(stepDelay()).errorOnCreateNames("^broken-");
     }
 
-    @AfterEach
-    void stopSimulatorAndWorkspace() {
-        tf.close();
-        sim.close();
+    @BeforeEach
+    void startClient() {
+        api = HyperstackClient.builder().baseUrl(sim.baseUrl()).apiKey(sim.apiKey())
+                .pollIntervals(Duration.ofMillis(50), Duration.ofMillis(100)).build();
     }
 
     /** A provider block that retries quickly, then {@code hcl}. */
