@@ -4,6 +4,7 @@ import io.tfhyperstack.framework.diag.AttributePath;
 import io.tfhyperstack.framework.diag.Diagnostics;
 import io.tfhyperstack.framework.text.DurationString;
 import io.tfhyperstack.framework.values.Value;
+import io.tfhyperstack.hyperstack.HyperstackClient;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,11 +15,11 @@ import java.util.Map;
  */
 public record ProviderSettings(String apiKey, String apiAddress, int maxRetries, int requestsPerMinute,
                                Duration requestTimeout) {
-    public static final String DEFAULT_API_ADDRESS = "https://infrahub-api.nexgencloud.com/v1";
+    public static final String DEFAULT_API_ADDRESS = HyperstackClient.DEFAULT_BASE_URL;
     public static final String ENV_API_KEY = "HYPERSTACK_API_KEY";
     public static final String ENV_API_ADDRESS = "HYPERSTACK_API_ADDRESS";
-    public static final int DEFAULT_MAX_RETRIES = 5;
-    public static final int DEFAULT_REQUESTS_PER_MINUTE = 500;
+    public static final int DEFAULT_MAX_RETRIES = HyperstackClient.DEFAULT_MAX_RETRIES;
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = HyperstackClient.DEFAULT_REQUESTS_PER_MINUTE;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     /**
