@@ -1,6 +1,10 @@
 package main
 
-import "strings"
+import (
+	"os"
+	"runtime"
+	"strings"
+)
 
 // extraOptionsVariable lets a user add JVM options (a debugger agent, a bigger heap) without
 // editing anything; they come after ours, so they win.
@@ -41,10 +45,35 @@ func commandLine(java Java, layout Layout, getenv func(string) string, args []st
 		}
 		argv = append(argv, option)
 	}
+	if option := transparentHugePagesOption(); option != "" {
+		argv = append(argv, option)
+	}
 	if layout.Archive != "" {
 		argv = append(argv, "-XX:SharedArchiveFile="+layout.Archive)
 	}
 	argv = append(argv, strings.Fields(extra)...)
 	argv = append(argv, "-cp", layout.Jar, mainClass)
 	return append(argv, args...)
+}
+
+// transparentHugePagesSetting is where Linux says whether a process may ask for transparent huge pages.
+var transparentHugePagesSetting = "/sys/kernel/mm/transparent_hugepage/enabled"
+
+// transparentHugePagesOption backs the Java heap with 2 MB pages where the kernel lets a process ask
+// for them ("always" or "madvise" selected). A start-up touches some 10 MB of fresh heap; with 4 KB
+// pages that is thousands of page faults, which are slow on virtual machines (bench/startup.sh on a
+// 2-core VM: ~1,800 fewer faults, exec to handshake 449 -> 404 ms). Where the kernel says "never",
+// the JVM would only print a warning, so the option is left out.
+func transparentHugePagesOption() string {
+	if runtime.GOOS != "linux" {
+		return ""
+	}
+	setting, err := os.ReadFile(transparentHugePagesSetting)
+	if err != nil {
+		return ""
+	}
+	if strings.Contains(string(setting), "[always]") || strings.Contains(string(setting), "[madvise]") {
+		return "-XX:+UseTransparentHugePages"
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -210,6 +211,34 @@ func TestOneCompilerThreadUnlessTheUserChangesTheTiers(t *testing.T) {
 	tiers := strings.Join(commandLine(java, layout, func(string) string { return "-XX:TieredStopAtLevel=4" }, nil), " ")
 	if strings.Contains(tiers, singleCompilerThread) {
 		t.Errorf("C2 needs two compiler threads; the option must go: %s", tiers)
+	}
+}
+
+func TestTransparentHugePagesOnlyWhereTheKernelOffersThem(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the option is Linux-only")
+	}
+	setting := filepath.Join(t.TempDir(), "enabled")
+	defer func(previous string) { transparentHugePagesSetting = previous }(transparentHugePagesSetting)
+	transparentHugePagesSetting = setting
+	java, layout := Java{Executable: "/j/bin/java"}, Layout{Jar: "/p/x.jar"}
+	for content, want := range map[string]bool{
+		"always [madvise] never\n": true,
+		"[always] madvise never\n": true,
+		"always madvise [never]\n": false,
+	} {
+		if err := os.WriteFile(setting, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		argv := strings.Join(commandLine(java, layout, func(string) string { return "" }, nil), " ")
+		if got := strings.Contains(argv, "-XX:+UseTransparentHugePages"); got != want {
+			t.Errorf("kernel setting %q: huge pages option %v, want %v: %s", content, got, want, argv)
+		}
+	}
+	os.Remove(setting)
+	argv := strings.Join(commandLine(java, layout, func(string) string { return "" }, nil), " ")
+	if strings.Contains(argv, "TransparentHugePages") {
+		t.Errorf("no kernel setting, yet the option is there: %s", argv)
 	}
 }
 
