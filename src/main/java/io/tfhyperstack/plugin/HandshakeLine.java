@@ -18,7 +18,12 @@ record HandshakeLine(int appProtocol, ListenAddress address, byte[] serverCertif
         String certificate = serverCertificateDer == null
                 ? ""
                 : Base64.getEncoder().withoutPadding().encodeToString(serverCertificateDer);
-        return CORE_PROTOCOL + "|" + appProtocol + "|" + address.network() + "|" + address.address()
-                + "|grpc|" + certificate;
+        // Built by hand: the first string concatenation of a new shape costs a method-handle bootstrap,
+        // and this line is the last step before Terraform may connect.
+        return new StringBuilder(certificate.length() + 128)
+                .append(CORE_PROTOCOL).append('|').append(appProtocol).append('|')
+                .append(address.network()).append('|').append(address.address())
+                .append("|grpc|").append(certificate)
+                .toString();
     }
 }

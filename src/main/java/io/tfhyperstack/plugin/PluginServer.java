@@ -11,14 +11,12 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -35,16 +33,18 @@ public final class PluginServer {
     static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
     /** The longest unix socket path Linux accepts is 107 bytes; macOS allows 103. */
     private static final int MAX_SOCKET_PATH = 103;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Server server;
     private final EventLoopGroup eventLoop;
+    private final ExecutorService calls;
     private final ListenAddress address;
     private final ShutdownRequest shutdown;
 
-    private PluginServer(Server server, EventLoopGroup eventLoop, ListenAddress address, ShutdownRequest shutdown) {
+    private PluginServer(Server server, EventLoopGroup eventLoop, ExecutorService calls, ListenAddress address,
+            ShutdownRequest shutdown) {
         this.server = server;
         this.eventLoop = eventLoop;
+        this.calls = calls;
         this.address = address;
         this.shutdown = shutdown;
     }
@@ -87,25 +87,32 @@ public final class PluginServer {
         ServerTransport transport = settings.transport();
         transport.prepareNetty();
         InternalProtocolNegotiator.ProtocolNegotiator tls = settings.tls();
+        // Our own pool for the calls, rather than gRPC's shared one, whose thread factory formats its
+        // thread names with String.format and so loads the locale machinery during start-up.
+        ExecutorService calls = Executors.newCachedThreadPool(new DefaultThreadFactory("plugin-rpc", true));
         PluginServer started = null;
-        if (transport.usesUnixSocket() && transport.isAvailable()) {
-            started = tryUnixSocket(settings, transport, services, tls, shutdown);
-        }
-        if (started == null) {
-            started = startOnLoopback(settings, services, tls, shutdown);
+        try {
+            if (transport.usesUnixSocket() && transport.isAvailable()) {
+                started = tryUnixSocket(settings, transport, services, tls, calls, shutdown);
+            }
+            if (started == null) {
+                started = startOnLoopback(settings, services, tls, calls, shutdown);
+            }
+        } finally {
+            if (started == null) {
+                calls.shutdownNow();
+            }
         }
         services.startLoading();
         return started;
     }
 
     private static PluginServer tryUnixSocket(Settings settings, ServerTransport transport,
-            DeferredServiceRegistry services, InternalProtocolNegotiator.ProtocolNegotiator tls, ShutdownRequest shutdown) {
+            DeferredServiceRegistry services, InternalProtocolNegotiator.ProtocolNegotiator tls, ExecutorService calls,
+            ShutdownRequest shutdown) {
         ListenAddress.UnixSocket address;
         try {
-            Path directory = Files.createTempDirectory(settings.socketParent(), "plugin",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            // The umask may strip bits at creation but never adds any; set the mode anyway, to be exact.
-            Files.setPosixFilePermissions(directory, OWNER_ONLY);
+            Path directory = PrivateDirectory.create(settings.socketParent());
             address = new ListenAddress.UnixSocket(directory, directory.resolve("provider.sock"));
         } catch (IOException | UnsupportedOperationException e) {
             LOG.log(Level.FINE, "no private directory for a unix socket; using TCP", e);
@@ -118,8 +125,8 @@ public final class PluginServer {
         }
         EventLoopGroup eventLoop = transport.newEventLoopGroup(threads());
         try {
-            Server server = configure(transport.builderFor(address, eventLoop), services, tls).build().start();
-            return new PluginServer(server, eventLoop, address, shutdown);
+            Server server = configure(transport.builderFor(address, eventLoop), services, tls, calls).build().start();
+            return new PluginServer(server, eventLoop, calls, address, shutdown);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "cannot listen on a unix socket; using TCP", e);
             eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -129,15 +136,16 @@ public final class PluginServer {
     }
 
     private static PluginServer startOnLoopback(Settings settings, DeferredServiceRegistry services,
-            InternalProtocolNegotiator.ProtocolNegotiator tls, ShutdownRequest shutdown) throws LaunchFailure {
+            InternalProtocolNegotiator.ProtocolNegotiator tls, ExecutorService calls, ShutdownRequest shutdown)
+            throws LaunchFailure {
         ServerTransport transport = ServerTransport.NIO_TCP;
         EventLoopGroup eventLoop = transport.newEventLoopGroup(threads());
         InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int port = settings.ports().min(); port <= settings.ports().max(); port++) {
             ListenAddress.Loopback address = new ListenAddress.Loopback(new InetSocketAddress(loopback, port));
             try {
-                Server server = configure(transport.builderFor(address, eventLoop), services, tls).build().start();
-                return new PluginServer(server, eventLoop, address, shutdown);
+                Server server = configure(transport.builderFor(address, eventLoop), services, tls, calls).build().start();
+                return new PluginServer(server, eventLoop, calls, address, shutdown);
             } catch (IOException e) {
                 if (!(e instanceof BindException) && !(e.getCause() instanceof BindException)) {
                     LOG.log(Level.FINE, "cannot listen on port " + port, e);
@@ -149,9 +157,9 @@ public final class PluginServer {
                 + settings.ports().min() + " and " + settings.ports().max() + " (PLUGIN_MIN_PORT/PLUGIN_MAX_PORT).");
     }
 
-    private static NettyServerBuilder configure(
-            NettyServerBuilder builder, DeferredServiceRegistry services, InternalProtocolNegotiator.ProtocolNegotiator tls) {
-        builder.maxInboundMessageSize(MAX_MESSAGE_BYTES).fallbackHandlerRegistry(services);
+    private static NettyServerBuilder configure(NettyServerBuilder builder, DeferredServiceRegistry services,
+            InternalProtocolNegotiator.ProtocolNegotiator tls, ExecutorService calls) {
+        builder.maxInboundMessageSize(MAX_MESSAGE_BYTES).fallbackHandlerRegistry(services).executor(calls);
         // Census is not on the class path; without these gRPC looks for it reflectively on every start.
         InternalNettyServerBuilder.setStatsEnabled(builder, false);
         InternalNettyServerBuilder.setTracingEnabled(builder, false);
@@ -199,6 +207,7 @@ public final class PluginServer {
         } finally {
             // No quiet period: nothing will be submitted to the loop any more, and exit time counts.
             eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            calls.shutdown();
             address.release();
         }
     }

@@ -11,6 +11,8 @@ import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
+import io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory;
+import io.grpc.netty.shaded.io.netty.util.internal.logging.JdkLoggerFactory;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.util.Locale;
@@ -80,7 +82,16 @@ public enum ServerTransport {
     void prepareNetty() {
         if (this != EPOLL_UNIX) {
             System.setProperty("io.grpc.netty.shaded.io.netty.transport.noNative", "true");
+            // The OS classifiers only pick a native library's file name; without them netty reads
+            // /etc/os-release on every start.
+            if (System.getProperty("io.grpc.netty.shaded.io.netty.osClassifiers") == null) {
+                System.setProperty("io.grpc.netty.shaded.io.netty.osClassifiers", "");
+            }
         }
+        // Netty looks for SLF4J, Log4j 2 and Log4j before settling on java.util.logging, which costs a
+        // failed class lookup in the jar and an exception each. java.util.logging is where our log
+        // handler is, so say so up front.
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
         // Netty's buffer allocators emit JFR events when JFR is usable; the first allocation then
         // registers event classes and generates their handlers (about 80 jdk.jfr classes and bytecode
         // spinning, during the first client's TLS handshake). Nobody records JFR of a provider.

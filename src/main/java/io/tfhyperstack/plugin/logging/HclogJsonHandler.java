@@ -1,5 +1,6 @@
 package io.tfhyperstack.plugin.logging;
 
+import io.tfhyperstack.framework.text.JsonStrings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -131,25 +132,7 @@ public final class HclogJsonHandler extends Handler {
 
     /** Appends {@code text} as a JSON string literal. */
     public static void quote(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        JsonStrings.quote(json, text);
     }
 
     @Override
