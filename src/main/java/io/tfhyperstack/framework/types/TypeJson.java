@@ -1,9 +1,9 @@
 package io.tfhyperstack.framework.types;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tfhyperstack.framework.text.JsonStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,13 @@ import java.util.TreeMap;
 /** Reads and writes cty's JSON type encoding. */
 final class TypeJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Only reading needs a JSON parser. The schema answer, made at every provider start, only writes
+     * types, so the mapper (and Jackson's few hundred classes) stays out of it until a type is read.
+     */
+    private static final class Parser {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private TypeJson() {
     }
@@ -32,9 +38,9 @@ final class TypeJson {
             sb.append("[\"object\",{");
             String sep = "";
             for (Map.Entry<String, Type> e : o.attributes().entrySet()) {
-                sb.append(sep).append('"');
-                JsonStringEncoder.getInstance().quoteAsString(e.getKey(), sb);
-                sb.append("\":");
+                sb.append(sep);
+                JsonStrings.quote(sb, e.getKey());
+                sb.append(':');
                 write(e.getValue(), sb);
                 sep = ",";
             }
@@ -60,7 +66,7 @@ final class TypeJson {
     static Type parse(String json) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = Parser.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid type JSON: " + e.getOriginalMessage(), e);
         }

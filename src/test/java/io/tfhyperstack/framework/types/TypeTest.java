@@ -48,6 +48,15 @@ class TypeTest {
     }
 
     @Test
+    void attributeNamesAreEscapedAndReadBack() {
+        String odd = "quote\" back\\ line\n nul\u0000 sep\u2028";
+        Type type = Type.object(Map.of(odd, Type.STRING));
+        assertEquals("[\"object\",{\"quote\\\" back\\\\ line\\n nul\\u0000 sep\\u2028\":\"string\"}]",
+                type.toJson());
+        assertEquals(type, Type.fromJson(type.toJson()));
+    }
+
+    @Test
     void ignoresOptionalAttributeMarkers() {
         assertEquals(Type.object(Map.of("a", Type.STRING)), Type.fromJson("[\"object\",{\"a\":\"string\"},[\"a\"]]"));
     }
