@@ -98,6 +98,11 @@ public enum ServerTransport {
         if (System.getProperty("io.grpc.netty.shaded.io.netty.jfr.enabled") == null) {
             System.setProperty("io.grpc.netty.shaded.io.netty.jfr.enabled", "false");
         }
+        // gRPC makes a pooled buffer allocator of its own besides netty's default one; with one
+        // connection, one allocator is enough, and the second one's set-up sits on the start-up path.
+        if (System.getProperty("io.grpc.netty.shaded.io.grpc.netty.useCustomAllocator") == null) {
+            System.setProperty("io.grpc.netty.shaded.io.grpc.netty.useCustomAllocator", "false");
+        }
         if (System.getProperty("io.grpc.netty.shaded.io.netty.machineId") == null) {
             System.setProperty("io.grpc.netty.shaded.io.netty.machineId", "00:00:00:00:00:00:00:01");
         }
