@@ -195,10 +195,30 @@ func TestArchiveMakerIsNotStartedAfterAFailureForTheSameJar(t *testing.T) {
 	}
 }
 
-func TestTrainingCommandLineIsThePluginsWithTheDumpOption(t *testing.T) {
-	argv := insertBefore([]string{"java", "-Xshare:auto", "-cp", "/p/x.jar", "Main"}, "-cp", "-XX:ArchiveClassesAtExit=/p/a")
-	if strings.Join(argv, " ") != "java -Xshare:auto -XX:ArchiveClassesAtExit=/p/a -cp /p/x.jar Main" {
-		t.Errorf("got %v", argv)
+func TestTrainingRunsThePluginsCommandLineAndListsItsClasses(t *testing.T) {
+	argv := trainingCommand(Java{Executable: "/j/bin/java"}, "/p/x.jar", "/c/list")
+	joined := strings.Join(argv, " ")
+	plugin := strings.Join(commandLine(Java{Executable: "/j/bin/java"}, Layout{Jar: "/p/x.jar"},
+		func(string) string { return "" }, nil), " ")
+	want := strings.Replace(plugin, " -cp /p/x.jar", " -XX:DumpLoadedClassList=/c/list -cp /p/x.jar", 1)
+	if !strings.HasSuffix(joined, " "+want) {
+		t.Errorf("the plugin's command line with the class list option should end the training command:\n%s\nwant suffix:\n%s", joined, want)
+	}
+	if !strings.Contains(joined, "-cp /p/x.jar "+trainingClass+" ") {
+		t.Errorf("the trainer runs %s from the jar: %s", trainingClass, joined)
+	}
+}
+
+func TestTheDumpUsesTheClassListAndThePluginsCollector(t *testing.T) {
+	joined := strings.Join(dumpCommand("/p/x.jar", "/c/list", "/a/x.jsa"), " ")
+	for _, want := range []string{"-Xshare:dump", "-XX:SharedClassListFile=/c/list", "-XX:SharedArchiveFile=/a/x.jsa",
+		"-XX:+UseSerialGC", "-cp /p/x.jar"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("dump command lacks %s: %s", want, joined)
+		}
+	}
+	if !strings.Contains(strings.Join(jvmOptions, " "), "-XX:+UseSerialGC") {
+		t.Errorf("the plugin no longer runs the serial collector; the dump must use the plugin's")
 	}
 }
 

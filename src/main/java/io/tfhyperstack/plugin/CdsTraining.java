@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Drives one short plugin life, as Terraform would, so that the plugin process can record the classes
- * a start-up and the first RPCs load (JDK 17's -XX:ArchiveClassesAtExit). Later starts map those
- * classes from the archive instead of loading and verifying them one by one.
+ * a start-up and the first RPCs load (JDK 17's -XX:DumpLoadedClassList); the launcher then has the JVM
+ * dump a class-data sharing archive of them. Later starts map those classes from the archive instead of
+ * loading and verifying them one by one.
  *
  * <p>The plugin runs as a child process with exactly the command line the launcher uses (the class
  * path must match, or the JVM ignores the archive), so the archive holds what a real plugin loads:
@@ -35,10 +36,10 @@ public final class CdsTraining {
     }
 
     /**
-     * @param args the plugin's command line, including {@code -XX:ArchiveClassesAtExit=<file>}; the
+     * @param args the plugin's command line, including {@code -XX:DumpLoadedClassList=<file>}; the
      *     launcher builds it ({@code terraform-provider-hyperstack --make-cds-archive})
      * @param providerCalls what to ask the provider's own services, on the connected channel
-     * @return 0 when the plugin exited normally after Shutdown, so that its archive was written
+     * @return 0 when the plugin exited normally after Shutdown, so that its class list is complete
      */
     public static int run(String[] args, Consumer<Channel> providerCalls) throws IOException, InterruptedException,
             java.security.GeneralSecurityException {
@@ -68,7 +69,7 @@ public final class CdsTraining {
                 providerCalls.accept(connection.channel());
                 connection.shutdownPlugin();
             }
-            // The archive is written while the plugin exits; that takes a few seconds.
+            // The class list is complete once the plugin has exited.
             if (!plugin.waitFor(120, TimeUnit.SECONDS)) {
                 System.err.println("cds training: the plugin did not exit after Shutdown");
                 return 3;
