@@ -7,6 +7,11 @@
 #   PROVIDER_DIR   where the launcher and jar are (default: target/provider)
 #   EXTRA_JAVA_OPTS  JVM options added to the provider's (through TF_HYPERSTACK_JAVA_OPTS)
 #   FIRST_RPC=1    also time handshake -> first answer and Shutdown -> exit (bench/FirstRpc.java)
+#   COMPARE_DIR    another build's provider directory, timed in turns with this one (before/after)
+#
+# The floor, the provider (and the compared build) take turns run by run, so that the machine's
+# drift affects each alike. "faults" is the process's minor page faults (ru_minflt): on a VM, where a
+# fault costs ~13 us, they are a large part of start-up.
 #
 # The handshake line is not the whole cost: Terraform then connects, completes TLS and asks for the
 # schema. Judge changes by FIRST_RPC's "exec -> exit" too, not by the handshake alone.
@@ -40,10 +45,17 @@ public class Hello { public static void main(String[] a) { System.out.println("h
 JAVA
 javac -d "$work" "$work/Hello.java"
 
-python3 - "$runs" "$launcher" "$work" "$java_bin" <<'PY'
+compare_launcher=""
+if [ -n "${COMPARE_DIR:-}" ]; then
+    compare_launcher="$COMPARE_DIR/terraform-provider-hyperstack"
+    [ -x "$compare_launcher" ] || { echo "no launcher at $compare_launcher" >&2; exit 1; }
+fi
+
+python3 - "$runs" "$launcher" "$work" "$java_bin" "$compare_launcher" <<'PY'
 import os, signal, statistics, subprocess, sys, time
 
 runs, launcher, work, java_bin = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+compare = sys.argv[5] if len(sys.argv) > 5 and sys.argv[5] else None
 
 def timed(argv, env, kill_after_line):
     """Seconds from exec to the first stdout line; the child's peak RSS (MiB) and CPU seconds."""
@@ -61,7 +73,8 @@ def timed(argv, env, kill_after_line):
     proc.returncode = 0
     if not line:
         sys.exit("no output from %s: %s" % (argv[0], err.decode(errors="replace")[-2000:]))
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, line.decode().strip()
+    return (elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, line.decode().strip(),
+            usage.ru_minflt)
 
 base = dict(os.environ)
 with open(os.path.join(work, "client.pem")) as f:
@@ -73,21 +86,36 @@ plugin_env = dict(base,
 if os.environ.get("EXTRA_JAVA_OPTS"):
     plugin_env["TF_HYPERSTACK_JAVA_OPTS"] = os.environ["EXTRA_JAVA_OPTS"]
 
-def series(name, argv, env, kill):
-    timed(argv, env, kill)  # warm the page cache; not counted
-    results = [timed(argv, env, kill) for _ in range(runs)]
+def report(name, results):
     times = [r[0] for r in results]
-    med = statistics.median(times)
-    print("%-9s median %5.0f ms  min %5.0f  max %5.0f  | CPU median %5.0f ms | peak RSS %3.0f MiB  (%d runs)" % (
-        name, med * 1000, min(times) * 1000, max(times) * 1000,
-        statistics.median(r[2] for r in results) * 1000, max(r[1] for r in results), runs))
-    return med, results[-1][3]
+    print("%-9s median %5.0f ms  min %5.0f  max %5.0f  | CPU median %5.0f ms | faults %5.0f | peak RSS %3.0f MiB  (%d runs)" % (
+        name, statistics.median(times) * 1000, min(times) * 1000, max(times) * 1000,
+        statistics.median(r[2] for r in results) * 1000, statistics.median(r[4] for r in results),
+        max(r[1] for r in results), len(results)))
+    return statistics.median(times)
 
-floor, _ = series("floor", [java_bin, "-cp", work, "Hello"], base, False)
-plugin, line = series("provider", [launcher], plugin_env, True)
+# The series take turns run by run: the machine's speed drifts within minutes, and a drift must
+# affect the floor and the provider alike for their ratio to mean anything.
+series = [("floor", [java_bin, "-cp", work, "Hello"], base, False),
+          ("provider", [launcher], plugin_env, True)]
+if compare:
+    series.append(("compare", [compare], plugin_env, True))
+for _, argv, env, kill in series:
+    timed(argv, env, kill)  # warm the page cache; not counted
+results = {name: [] for name, _, _, _ in series}
+for _ in range(runs):
+    for name, argv, env, kill in series:
+        results[name].append(timed(argv, env, kill))
+floor = report("floor", results["floor"])
+plugin = report("provider", results["provider"])
+if compare:
+    other = report("compare", results["compare"])
+line = results["provider"][-1][3]
 fields = line.split("|")
 print("handshake: %s|%s|%s|%s|%s|<%d chars of certificate>" % (fields[0], fields[1], fields[2], fields[3], fields[4], len(fields[5])))
 print("ratio to floor: %.2fx   (target: median <= 300 ms and <= 2.5x)" % (plugin / floor))
+if compare:
+    print("compare (%s): ratio to floor %.2fx" % (compare, other / floor))
 PY
 
 if [ "${FIRST_RPC:-}" = "1" ]; then
