@@ -185,7 +185,61 @@ func makeArchive(java Java, layout Layout, log io.Writer) error {
 		return fmt.Errorf("making the class-data sharing archive: %w", err)
 	}
 	os.Remove(failedPath(target))
+	removeUnusedArchives(filepath.Dir(target), filepath.Base(target), time.Now())
 	return nil
+}
+
+// Archives are ~30 MB, one per provider version and JDK, and nothing else removes them. Each start
+// that uses an archive keeps its modification time within a day of now (noteArchiveUse); the maker,
+// which runs when a new jar or JDK appears, removes the ones no start has used for unusedArchiveAge.
+// A start that still wants a removed archive just gets a new one made.
+const (
+	unusedArchiveAge = 30 * 24 * time.Hour
+	archiveUseGrain  = 24 * time.Hour
+	// leftovers of a maker that was killed: temporary archives and class lists
+	abandonedFileAge = 24 * time.Hour
+)
+
+// noteArchiveUse refreshes the archive's time at most once a day, so that a start costs no write.
+// The file is read-only, which does not stop its owner from setting its times; a failure (a shared,
+// read-only cache) only means the archive may be removed and made again one day.
+func noteArchiveUse(archive string, now time.Time) {
+	if archive == "" {
+		return
+	}
+	if info, err := os.Stat(archive); err == nil && now.Sub(info.ModTime()) > archiveUseGrain {
+		os.Chtimes(archive, now, now)
+	}
+}
+
+// removeUnusedArchives deletes this launcher's archives in dir that no start has used for
+// unusedArchiveAge (with their failure markers), and abandoned temporary files; keep is spared.
+func removeUnusedArchives(dir, keep string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, entry := range entries {
+		name := entry.Name()
+		if name == keep || !strings.HasPrefix(name, binaryName+"-") || entry.IsDir() {
+			continue
+		}
+		info, err := entry.Info()
+		if err != nil {
+			continue
+		}
+		age := now.Sub(info.ModTime())
+		switch {
+		case strings.Contains(name, ".jsa.tmp-"):
+			if age > abandonedFileAge {
+				os.Remove(filepath.Join(dir, name))
+			}
+		case strings.HasSuffix(name, ".jsa"), strings.HasSuffix(name, ".jsa.failed"):
+			if age > unusedArchiveAge {
+				os.Remove(filepath.Join(dir, name))
+			}
+		}
+	}
 }
 
 // trainingCommand runs StartupTraining, which starts the plugin with the launcher's own command line

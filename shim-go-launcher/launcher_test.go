@@ -310,3 +310,65 @@ func TestLayoutFindsTheJarOfAReleaseInLib(t *testing.T) {
 		t.Fatalf("jar %q, want %q", layout.Jar, jar)
 	}
 }
+
+func TestUnusedArchivesAndAbandonedFilesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	files := map[string]time.Duration{
+		binaryName + "-current.jsa":             40 * 24 * time.Hour, // the one just made: always kept
+		binaryName + "-recent.jsa":              2 * 24 * time.Hour,
+		binaryName + "-old.jsa":                 31 * 24 * time.Hour,
+		binaryName + "-old.jsa.failed":          31 * 24 * time.Hour,
+		binaryName + "-recent.jsa.failed":       time.Hour,
+		binaryName + "-old.jsa.tmp-42":          25 * time.Hour,
+		binaryName + "-busy.jsa.tmp-43":         time.Minute, // a maker still at work
+		binaryName + "-busy.jsa.tmp-43.classes": time.Minute,
+		binaryName + "-x.jsa.lock":              31 * 24 * time.Hour, // locks are takeLock's business
+		"someone-else.jsa":                      365 * 24 * time.Hour,
+	}
+	for name, age := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("x"), 0o444); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, now.Add(-age), now.Add(-age)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removeUnusedArchives(dir, binaryName+"-current.jsa", now)
+	gone := map[string]bool{
+		binaryName + "-old.jsa": true, binaryName + "-old.jsa.failed": true, binaryName + "-old.jsa.tmp-42": true,
+	}
+	for name := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if exists := err == nil; exists == gone[name] {
+			t.Errorf("%s: exists %v, want %v", name, exists, !gone[name])
+		}
+	}
+}
+
+func TestArchiveUseIsNotedAtMostOnceADay(t *testing.T) {
+	archive := filepath.Join(t.TempDir(), "a.jsa")
+	if err := os.WriteFile(archive, []byte("x"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	for _, c := range []struct {
+		age     time.Duration
+		touched bool
+	}{{2 * time.Hour, false}, {3 * 24 * time.Hour, true}} {
+		old := now.Add(-c.age)
+		if err := os.Chtimes(archive, old, old); err != nil {
+			t.Fatal(err)
+		}
+		noteArchiveUse(archive, now)
+		info, err := os.Stat(archive)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if touched := !info.ModTime().Equal(old); touched != c.touched {
+			t.Errorf("archive %v old: touched %v, want %v", c.age, touched, c.touched)
+		}
+	}
+	noteArchiveUse("", now) // no archive: nothing to do, no panic
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"syscall"
+	"time"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -47,6 +48,7 @@ func launch(args []string) error {
 	if exe, err := os.Executable(); err == nil {
 		startArchiveMaker(layout, exe)
 	}
+	noteArchiveUse(layout.Archive, time.Now())
 	argv := commandLine(java, layout, os.Getenv, args)
 	// Exec only returns on failure.
 	return syscall.Exec(java.Executable, argv, os.Environ())
