@@ -1,6 +1,6 @@
 package io.tfhyperstack.plugin;
 
-import io.tfhyperstack.plugin.logging.HclogJsonHandler;
+import io.tfhyperstack.framework.text.JsonStrings;
 
 /**
  * Debug mode's instructions: the provider runs under a debugger or a person's control, and Terraform
@@ -15,13 +15,13 @@ final class DebugReattach {
     /** The JSON value of TF_REATTACH_PROVIDERS for this process. */
     static String reattachJson(ListenAddress address, long pid, int protocol) {
         StringBuilder json = new StringBuilder("{");
-        HclogJsonHandler.quote(json, PROVIDER_ADDRESS);
+        JsonStrings.quote(json, PROVIDER_ADDRESS);
         json.append(":{\"Protocol\":\"grpc\",\"ProtocolVersion\":").append(protocol)
                 .append(",\"Pid\":").append(pid)
                 .append(",\"Test\":true,\"Addr\":{\"Network\":");
-        HclogJsonHandler.quote(json, address.network());
+        JsonStrings.quote(json, address.network());
         json.append(",\"String\":");
-        HclogJsonHandler.quote(json, address.address());
+        JsonStrings.quote(json, address.address());
         return json.append("}}}").toString();
     }
 

@@ -67,7 +67,7 @@ public final class HclogJsonHandler extends Handler {
         }
         for (LogField field : fields) {
             json.append(',');
-            quote(json, field.key());
+            JsonStrings.quote(json, field.key());
             json.append(':');
             appendValue(json, field.value());
         }
@@ -112,9 +112,9 @@ public final class HclogJsonHandler extends Handler {
     }
 
     private static void appendPair(StringBuilder json, String key, String value) {
-        quote(json, key);
+        JsonStrings.quote(json, key);
         json.append(':');
-        quote(json, value);
+        JsonStrings.quote(json, value);
     }
 
     private static void appendValue(StringBuilder json, Object value) {
@@ -126,13 +126,8 @@ public final class HclogJsonHandler extends Handler {
         } else if ((value instanceof Double d && Double.isFinite(d)) || (value instanceof Float f && Float.isFinite(f))) {
             json.append(value);
         } else {
-            quote(json, String.valueOf(value));
+            JsonStrings.quote(json, String.valueOf(value));
         }
-    }
-
-    /** Appends {@code text} as a JSON string literal. */
-    public static void quote(StringBuilder json, String text) {
-        JsonStrings.quote(json, text);
     }
 
     @Override
