@@ -3,6 +3,7 @@ package io.tfhyperstack.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tfhyperstack.util.DaemonThreads;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory, stateful stand-in for the HyperStack API, served over HTTP on the JDK's built-in server.
@@ -75,7 +74,7 @@ public final class Simulator implements AutoCloseable {
                 .latency(b.latency)
                 .retryAfter(b.retryAfter)
                 .errorOnCreateNames(b.errorOnCreateNames);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hyperstack-sim-steps"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hyperstack-sim-steps"));
         Seed seed = b.seedJson != null ? Seed.fromJson(b.seedJson)
                 : b.seedFile != null ? Seed.fromFile(b.seedFile) : Seed.defaults();
         this.cloud = new Cloud(seed, scheduler, faults, b.stepDelay);
@@ -94,7 +93,7 @@ public final class Simulator implements AutoCloseable {
             throw new IllegalStateException("simulator already started");
         }
         server = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
-        httpThreads = Executors.newFixedThreadPool(threads, daemon("hyperstack-sim-http"));
+        httpThreads = Executors.newFixedThreadPool(threads, DaemonThreads.named("hyperstack-sim-http"));
         server.setExecutor(httpThreads);
         server.createContext("/", this::handle);
         server.start();
@@ -284,15 +283,6 @@ public final class Simulator implements AutoCloseable {
         } finally {
             ex.close();
         }
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**
