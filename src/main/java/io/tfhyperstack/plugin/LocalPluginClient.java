@@ -7,8 +7,7 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
@@ -49,8 +48,7 @@ public final class LocalPluginClient implements AutoCloseable {
         if (fields.length != 6 || !fields[4].equals("grpc")) {
             throw new IllegalArgumentException("not a go-plugin handshake line: " + handshakeLine);
         }
-        EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("plugin-client", true), NioIoHandler.newFactory());
+        EventLoopGroup eventLoop = new NioEventLoopGroup(1, new DefaultThreadFactory("plugin-client", true));
         NettyChannelBuilder builder;
         if (fields[2].equals("unix")) {
             builder = NettyChannelBuilder.forAddress(UnixDomainSocketAddress.of(fields[3]))

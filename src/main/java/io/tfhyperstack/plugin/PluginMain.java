@@ -68,11 +68,11 @@ public final class PluginMain {
         }
         int protocol = ProtocolVersions.negotiate(environment.variable(ProtocolVersions.VARIABLE));
         String clientCertificate = environment.variable(CLIENT_CERT_VARIABLE);
-        // Started first: the certificate takes about as long as netty's start-up, and they overlap.
+        // Started first: the certificate takes about as long as the server's start-up, and they overlap.
         AutoMtls tls = clientCertificate == null ? null : AutoMtls.start(clientCertificate);
         PluginServer server = PluginServer.start(new PluginServer.Settings(
-                ServerTransport.preferred(), socketParent(environment), PortRange.from(environment),
-                tls == null ? null : tls.negotiator(), true, providerServices));
+                socketParent(environment), PortRange.from(environment),
+                tls == null ? null : tls.serverCredentials(), true, providerServices));
         try {
             HandshakeLine handshake = new HandshakeLine(protocol, server.address(),
                     tls == null ? null : serverCertificate(tls));
@@ -97,8 +97,7 @@ public final class PluginMain {
     private static int serveDebug(Supplier<List<BindableService>> providerServices, PluginEnvironment environment)
             throws LaunchFailure, InterruptedException {
         PluginServer server = PluginServer.start(new PluginServer.Settings(
-                ServerTransport.preferred(), socketParent(environment), PortRange.from(environment),
-                null, false, providerServices));
+                socketParent(environment), PortRange.from(environment), null, false, providerServices));
         try {
             if (environment.processStreams()) {
                 releaseOnExit(server);

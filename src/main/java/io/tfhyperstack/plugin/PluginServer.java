@@ -1,50 +1,56 @@
 package io.tfhyperstack.plugin;
 
 import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.InternalNettyServerBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.grpc.netty.InternalProtocolNegotiator;
-import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.grpc.ServerCredentials;
+import io.grpc.okhttp.InternalOkHttpServerBuilder;
+import io.grpc.okhttp.OkHttpServerBuilder;
+import io.tfhyperstack.plugin.unix.UnixDomainServerSocket;
+import io.tfhyperstack.util.DaemonThreads;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One listening gRPC server and everything it holds: the event loop, the socket directory, the
- * shutdown latch. Kept apart from the services so the same life cycle serves Terraform, debug mode and
+ * One listening gRPC server and everything it holds: its threads, the socket directory, the shutdown
+ * latch. Kept apart from the services so the same life cycle serves Terraform, debug mode and
  * tests: start, wait for the shutdown request, stop with a drain deadline.
  */
 public final class PluginServer {
     private static final Logger LOG = Logger.getLogger(PluginServer.class.getName());
     /** go-plugin's Go server accepts messages this large; big plans and states need it. */
     static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+    /**
+     * HTTP/2 flow-control window per stream and connection. The transport's default, 64 KiB, makes a
+     * multi-megabyte plan or state wait for a window update every 64 KiB; 1 MiB is what grpc-go uses.
+     */
+    private static final int FLOW_CONTROL_WINDOW = 1024 * 1024;
     /** The longest unix socket path Linux accepts is 107 bytes; macOS allows 103. */
     private static final int MAX_SOCKET_PATH = 103;
 
     private final Server server;
-    private final EventLoopGroup eventLoop;
-    private final ExecutorService calls;
+    private final Threads threads;
     private final ListenAddress address;
     private final ShutdownRequest shutdown;
 
-    private PluginServer(Server server, EventLoopGroup eventLoop, ExecutorService calls, ListenAddress address,
-            ShutdownRequest shutdown) {
+    private PluginServer(Server server, Threads threads, ListenAddress address, ShutdownRequest shutdown) {
         this.server = server;
-        this.eventLoop = eventLoop;
-        this.calls = calls;
+        this.threads = threads;
         this.address = address;
         this.shutdown = shutdown;
     }
@@ -52,18 +58,16 @@ public final class PluginServer {
     /**
      * What to serve and where.
      *
-     * @param transport the preferred channel flavour; TCP is used when it cannot listen
      * @param socketParent the directory in which the socket's own directory is created
      * @param ports the TCP port range for the fallback
-     * @param tls the TLS step for each connection, or null for plaintext
+     * @param tls the server's TLS, or null for plaintext
      * @param honoursShutdown whether GRPCController.Shutdown ends the server
      * @param providerServices the provider's own services; built after the server listens
      */
     public record Settings(
-            ServerTransport transport,
             Path socketParent,
             PortRange ports,
-            InternalProtocolNegotiator.ProtocolNegotiator tls,
+            ServerCredentials tls,
             boolean honoursShutdown,
             Supplier<List<BindableService>> providerServices) {
     }
@@ -84,32 +88,25 @@ public final class PluginServer {
             all.addAll(settings.providerServices().get());
             return all;
         });
-        ServerTransport transport = settings.transport();
-        transport.prepareNetty();
-        InternalProtocolNegotiator.ProtocolNegotiator tls = settings.tls();
-        // Our own pool for the calls, rather than gRPC's shared one, whose thread factory formats its
-        // thread names with String.format and so loads the locale machinery during start-up.
-        ExecutorService calls = Executors.newCachedThreadPool(new DefaultThreadFactory("plugin-rpc", true));
+        ServerCredentials credentials = settings.tls() != null ? settings.tls() : InsecureServerCredentials.create();
+        Threads threads = new Threads();
         PluginServer started = null;
         try {
-            if (transport.usesUnixSocket() && transport.isAvailable()) {
-                started = tryUnixSocket(settings, transport, services, tls, calls, shutdown);
-            }
+            started = tryUnixSocket(settings, services, credentials, threads, shutdown);
             if (started == null) {
-                started = startOnLoopback(settings, services, tls, calls, shutdown);
+                started = startOnLoopback(settings, services, credentials, threads, shutdown);
             }
         } finally {
             if (started == null) {
-                calls.shutdownNow();
+                threads.shutdown();
             }
         }
         services.startLoading();
         return started;
     }
 
-    private static PluginServer tryUnixSocket(Settings settings, ServerTransport transport,
-            DeferredServiceRegistry services, InternalProtocolNegotiator.ProtocolNegotiator tls, ExecutorService calls,
-            ShutdownRequest shutdown) {
+    private static PluginServer tryUnixSocket(Settings settings, DeferredServiceRegistry services,
+            ServerCredentials credentials, Threads threads, ShutdownRequest shutdown) {
         ListenAddress.UnixSocket address;
         try {
             Path directory = PrivateDirectory.create(settings.socketParent());
@@ -123,55 +120,74 @@ public final class PluginServer {
             address.release();
             return null;
         }
-        EventLoopGroup eventLoop = transport.newEventLoopGroup(threads());
         try {
-            Server server = configure(transport.builderFor(address, eventLoop), services, tls, calls).build().start();
-            return new PluginServer(server, eventLoop, calls, address, shutdown);
+            OkHttpServerBuilder builder = OkHttpServerBuilder
+                    .forPort(UnixDomainSocketAddress.of(address.socket()), credentials)
+                    .socketFactory(UnixDomainServerSocket.factory());
+            Server server = configure(builder, services, threads).build().start();
+            return new PluginServer(server, threads, address, shutdown);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "cannot listen on a unix socket; using TCP", e);
-            eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             address.release();
             return null;
         }
     }
 
     private static PluginServer startOnLoopback(Settings settings, DeferredServiceRegistry services,
-            InternalProtocolNegotiator.ProtocolNegotiator tls, ExecutorService calls, ShutdownRequest shutdown)
-            throws LaunchFailure {
-        ServerTransport transport = ServerTransport.NIO_TCP;
-        EventLoopGroup eventLoop = transport.newEventLoopGroup(threads());
+            ServerCredentials credentials, Threads threads, ShutdownRequest shutdown) throws LaunchFailure {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int port = settings.ports().min(); port <= settings.ports().max(); port++) {
             ListenAddress.Loopback address = new ListenAddress.Loopback(new InetSocketAddress(loopback, port));
             try {
-                Server server = configure(transport.builderFor(address, eventLoop), services, tls, calls).build().start();
-                return new PluginServer(server, eventLoop, calls, address, shutdown);
+                OkHttpServerBuilder builder = OkHttpServerBuilder.forPort(address.socketAddress(), credentials);
+                Server server = configure(builder, services, threads).build().start();
+                return new PluginServer(server, threads, address, shutdown);
             } catch (IOException e) {
                 if (!(e instanceof BindException) && !(e.getCause() instanceof BindException)) {
                     LOG.log(Level.FINE, "cannot listen on port " + port, e);
                 }
             }
         }
-        eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
         throw new LaunchFailure("No free TCP port on " + loopback.getHostAddress() + " between "
                 + settings.ports().min() + " and " + settings.ports().max() + " (PLUGIN_MIN_PORT/PLUGIN_MAX_PORT).");
     }
 
-    private static NettyServerBuilder configure(NettyServerBuilder builder, DeferredServiceRegistry services,
-            InternalProtocolNegotiator.ProtocolNegotiator tls, ExecutorService calls) {
-        builder.maxInboundMessageSize(MAX_MESSAGE_BYTES).fallbackHandlerRegistry(services).executor(calls);
-        // Census is not on the class path; without these gRPC looks for it reflectively on every start.
-        InternalNettyServerBuilder.setStatsEnabled(builder, false);
-        InternalNettyServerBuilder.setTracingEnabled(builder, false);
-        if (tls != null) {
-            builder.protocolNegotiator(tls);
-        }
+    private static OkHttpServerBuilder configure(OkHttpServerBuilder builder, DeferredServiceRegistry services,
+            Threads threads) {
+        builder.maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .flowControlWindow(FLOW_CONTROL_WINDOW)
+                .fallbackHandlerRegistry(services)
+                .executor(threads.calls)
+                .transportExecutor(threads.transport)
+                .scheduledExecutorService(threads.timers);
+        // Census is not on the class path; without this gRPC looks for it reflectively on every start.
+        InternalOkHttpServerBuilder.setStatsEnabled(builder, false);
         return builder;
     }
 
-    private static DefaultThreadFactory threads() {
-        // Daemon threads: the process's life is decided by run()'s return, never by a stray event loop.
-        return new DefaultThreadFactory("plugin-io", true);
+    /**
+     * The server's threads, ours rather than gRPC's shared pools, whose thread factories format names
+     * with String.format and so load the locale machinery during start-up.
+     */
+    private static final class Threads {
+        /** Accepting, and reading and writing each connection: blocking I/O, a thread per task. */
+        final ExecutorService transport = Executors.newCachedThreadPool(DaemonThreads.named("plugin-io"));
+        /** The RPC handlers. */
+        final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.named("plugin-rpc"));
+        /** Keep-alive and shutdown deadlines. */
+        final ScheduledExecutorService timers = timers();
+
+        private static ScheduledExecutorService timers() {
+            ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("plugin-timer"));
+            timers.setRemoveOnCancelPolicy(true);
+            return timers;
+        }
+
+        void shutdown() {
+            calls.shutdown();
+            transport.shutdown();
+            timers.shutdownNow();
+        }
     }
 
     public ListenAddress address() {
@@ -205,9 +221,7 @@ public final class PluginServer {
             server.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            // No quiet period: nothing will be submitted to the loop any more, and exit time counts.
-            eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            calls.shutdown();
+            threads.shutdown();
             address.release();
         }
     }

@@ -10,15 +10,11 @@ import java.util.logging.Logger;
  * the root logger, so every other package just logs and never needs to know where lines go.
  */
 public final class ProviderLogging {
-    /** Netty's DEBUG output is about buffers and native libraries; only trace should show it. */
-    private static final String NETTY = "io.grpc.netty.shaded.io.netty";
-    /** Held so that JUL's weak references do not drop the level set on it. */
-    private static final Logger NETTY_LOGGER = Logger.getLogger(NETTY);
     /**
-     * gRPC asks every channel for TCP keep-alive; unix socket channels say they have no such option,
-     * as a warning on every connection. It is noise here, not a problem.
+     * gRPC's transport logs every HTTP/2 frame at debug level; only trace should show that. Held so that
+     * JUL's weak references do not drop the level set on it.
      */
-    private static final Logger NETTY_BOOTSTRAP = Logger.getLogger(NETTY + ".bootstrap");
+    private static final Logger GRPC_TRANSPORT = Logger.getLogger("io.grpc.okhttp");
     /** The JDK logs every certificate it parses here at debug level, the whole CA bundle included. */
     private static final Logger JDK_SECURITY_EVENTS = Logger.getLogger("jdk.event.security");
 
@@ -39,10 +35,9 @@ public final class ProviderLogging {
         handler.setLevel(level.threshold());
         root.addHandler(handler);
         root.setLevel(level.threshold());
-        NETTY_LOGGER.setLevel(level == HclogLevel.TRACE || level == HclogLevel.OFF
+        GRPC_TRANSPORT.setLevel(level == HclogLevel.TRACE || level == HclogLevel.OFF
                 ? null
                 : maxOf(level.threshold(), Level.INFO));
-        NETTY_BOOTSTRAP.setLevel(level == HclogLevel.TRACE ? null : Level.SEVERE);
         JDK_SECURITY_EVENTS.setLevel(level == HclogLevel.TRACE ? null : maxOf(level.threshold(), Level.INFO));
     }
 

@@ -1,9 +1,7 @@
 package io.tfhyperstack.plugin.tls;
 
-import io.grpc.netty.shaded.io.grpc.netty.GrpcHttp2ConnectionHandler;
-import io.grpc.netty.shaded.io.grpc.netty.InternalProtocolNegotiator;
-import io.grpc.netty.shaded.io.netty.channel.ChannelHandler;
-import io.grpc.netty.shaded.io.netty.util.AsciiString;
+import io.grpc.ServerCredentials;
+import io.grpc.okhttp.SslSocketFactoryServerCredentials;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,13 +18,13 @@ import javax.net.ssl.TrustManager;
  * go-plugin's automatic mutual TLS: the client hands over its certificate in PLUGIN_CLIENT_CERT, the
  * plugin answers with a fresh certificate in the handshake line, and each side trusts only the other's.
  *
- * <p>The JDK's TLS stack is used rather than the BoringSSL bundled with grpc-netty-shaded: it needs no
- * native library unpacked at start-up, and it accepts the ECDSA P-521/SHA-512 signatures that
- * Terraform's client key makes, which BoringSSL's default verification list leaves out.
+ * <p>The JDK's own TLS stack does the work: it needs no native library, and it accepts the ECDSA
+ * P-521/SHA-512 signatures that Terraform's client key makes (BoringSSL's default verification list
+ * leaves them out).
  *
  * <p>Everything happens on a background thread, in the order it is needed: the certificate first (the
- * handshake line waits for it), then the TLS context (only the first connection waits for that), so
- * both overlap with the gRPC server's own start-up.
+ * handshake line waits for it), then the TLS context and gRPC's ALPN support (only the first connection
+ * waits for those), so all of it overlaps with the server's start-up and with the client's connecting.
  */
 public final class AutoMtls {
     private final CompletableFuture<SelfSignedCertificate> certificate = new CompletableFuture<>();
@@ -54,6 +52,7 @@ public final class AutoMtls {
             tls.init(new KeyManager[] {new SingleKeyManager(server)},
                     new TrustManager[] {new PinnedClientCertificate(client)}, random);
             context.complete(tls);
+            ClientAuthSocketFactory.prepareAlpn();
         } catch (GeneralSecurityException | RuntimeException e) {
             certificate.completeExceptionally(e);
             context.completeExceptionally(e);
@@ -76,30 +75,12 @@ public final class AutoMtls {
         }
     }
 
-    /** gRPC's TLS step; it waits for the TLS context when the first client connects. */
-    public InternalProtocolNegotiator.ProtocolNegotiator negotiator() {
-        return new InternalProtocolNegotiator.ProtocolNegotiator() {
-            private volatile JdkTlsNegotiator ready;
-
-            @Override
-            public AsciiString scheme() {
-                return JdkTlsNegotiator.HTTPS;
-            }
-
-            @Override
-            public ChannelHandler newHandler(GrpcHttp2ConnectionHandler grpcHandler) {
-                JdkTlsNegotiator negotiator = ready;
-                if (negotiator == null) {
-                    negotiator = new JdkTlsNegotiator(context.join());
-                    ready = negotiator;
-                }
-                return negotiator.newHandler(grpcHandler);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    /**
+     * The server's TLS for gRPC: each accepted connection is wrapped in server-side TLS that requires
+     * this client's certificate. The first connection waits for the TLS context if it is not ready.
+     */
+    public ServerCredentials serverCredentials() {
+        return SslSocketFactoryServerCredentials.create(new ClientAuthSocketFactory(context::join));
     }
 
     static X509Certificate parsePem(String pem) throws GeneralSecurityException {
