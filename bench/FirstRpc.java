@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>usage: java -cp target/provider/terraform-provider-hyperstack.jar bench/FirstRpc.java [runs] [launcher]
  * [jvm options | jvm options ...]: with option sets, the runs take turns between them (added through
- * TF_HYPERSTACK_JAVA_OPTS), so that a noisy machine affects each set alike; "-" stands for none.
+ * TF_HYPERSTACK_JAVA_OPTS), so that a noisy machine affects each set alike; "-" stands for none. A set
+ * that starts with "@path" runs the launcher at that path instead, to compare two builds in turns.
  */
 public final class FirstRpc {
     /** The client's netty warns on every unix socket connection that keep-alive does not apply. */
@@ -44,7 +45,14 @@ public final class FirstRpc {
         }
         for (int i = 0; i <= runs; i++) {
             for (int v = 0; v < variants.size(); v++) {
-                long[] one = once(launcher, client, variants.get(v));
+                String variant = variants.get(v);
+                String which = launcher;
+                if (variant.startsWith("@")) {
+                    String[] parts = variant.split("\\s+", 2);
+                    which = parts[0].substring(1);
+                    variant = parts.length > 1 && !parts[1].equals("-") ? parts[1] : "";
+                }
+                long[] one = once(which, client, variant);
                 if (i > 0) {
                     all.get(v).add(one);
                 }
@@ -52,7 +60,7 @@ public final class FirstRpc {
         }
         for (int v = 0; v < variants.size(); v++) {
             if (variants.size() > 1 || !variants.get(v).isEmpty()) {
-                System.out.println("options: " + (variants.get(v).isEmpty() ? "(none)" : variants.get(v)));
+                System.out.println("variant: " + (variants.get(v).isEmpty() ? "(none)" : variants.get(v)));
             }
             report(all.get(v), runs);
         }

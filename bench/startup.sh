@@ -119,6 +119,10 @@ if compare:
 PY
 
 if [ "${FIRST_RPC:-}" = "1" ]; then
+    variants=("${EXTRA_JAVA_OPTS:--}")
+    if [ -n "${COMPARE_DIR:-}" ]; then
+        variants+=("|" "@$COMPARE_DIR/terraform-provider-hyperstack ${EXTRA_JAVA_OPTS:--}")
+    fi
     "$java_bin" -cp "$provider_dir/terraform-provider-hyperstack.jar" "$root/bench/FirstRpc.java" "$runs" "$launcher" \
-        "${EXTRA_JAVA_OPTS:--}"
+        "${variants[@]}"
 fi
