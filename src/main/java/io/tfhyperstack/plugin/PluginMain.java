@@ -69,13 +69,13 @@ public final class PluginMain {
         int protocol = ProtocolVersions.negotiate(environment.variable(ProtocolVersions.VARIABLE));
         String clientCertificate = environment.variable(CLIENT_CERT_VARIABLE);
         // Started first: the certificate takes about as long as the server's start-up, and they overlap.
-        AutoMtls tls = clientCertificate == null ? null : AutoMtls.start(clientCertificate);
+        AutoMtls tls = clientCertificate == null ? null : AutoMtls.start();
         PluginServer server = PluginServer.start(new PluginServer.Settings(
                 socketParent(environment), PortRange.from(environment),
-                tls == null ? null : tls.serverCredentials(), true, providerServices));
+                tls, true, providerServices));
         try {
             HandshakeLine handshake = new HandshakeLine(protocol, server.address(),
-                    tls == null ? null : serverCertificate(tls));
+                    tls == null ? null : serverCertificate(tls, clientCertificate));
             PrintStream stdout = environment.stdout();
             stdout.println(handshake.format());
             stdout.flush();
@@ -112,9 +112,11 @@ public final class PluginMain {
         }
     }
 
-    private static byte[] serverCertificate(AutoMtls tls) throws LaunchFailure {
+    /** Reads the client's certificate while the server's is being made, then waits for the latter. */
+    private static byte[] serverCertificate(AutoMtls tls, String clientCertificatePem) throws LaunchFailure {
         try {
-            return tls.certificate().der();
+            tls.trustClient(clientCertificatePem);
+            return tls.certificateDer();
         } catch (GeneralSecurityException e) {
             LOG.log(Level.FINE, "AutoMTLS set-up failed", e);
             throw new LaunchFailure("Cannot set up TLS with the client certificate in " + CLIENT_CERT_VARIABLE

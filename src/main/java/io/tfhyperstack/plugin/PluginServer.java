@@ -3,15 +3,16 @@ package io.tfhyperstack.plugin;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
-import io.grpc.ServerCredentials;
 import io.grpc.okhttp.InternalOkHttpServerBuilder;
 import io.grpc.okhttp.OkHttpServerBuilder;
+import io.tfhyperstack.plugin.tls.AutoMtls;
 import io.tfhyperstack.plugin.unix.UnixDomainServerSocket;
 import io.tfhyperstack.util.DaemonThreads;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ServerSocketFactory;
 
 /**
  * One listening gRPC server and everything it holds: its threads, the socket directory, the shutdown
@@ -60,14 +62,14 @@ public final class PluginServer {
      *
      * @param socketParent the directory in which the socket's own directory is created
      * @param ports the TCP port range for the fallback
-     * @param tls the server's TLS, or null for plaintext
+     * @param tls the mutual TLS for every connection, or null for plaintext
      * @param honoursShutdown whether GRPCController.Shutdown ends the server
      * @param providerServices the provider's own services; built after the server listens
      */
     public record Settings(
             Path socketParent,
             PortRange ports,
-            ServerCredentials tls,
+            AutoMtls tls,
             boolean honoursShutdown,
             Supplier<List<BindableService>> providerServices) {
     }
@@ -88,13 +90,12 @@ public final class PluginServer {
             all.addAll(settings.providerServices().get());
             return all;
         });
-        ServerCredentials credentials = settings.tls() != null ? settings.tls() : InsecureServerCredentials.create();
         Threads threads = new Threads();
         PluginServer started = null;
         try {
-            started = tryUnixSocket(settings, services, credentials, threads, shutdown);
+            started = tryUnixSocket(settings, services, threads, shutdown);
             if (started == null) {
-                started = startOnLoopback(settings, services, credentials, threads, shutdown);
+                started = startOnLoopback(settings, services, threads, shutdown);
             }
         } finally {
             if (started == null) {
@@ -105,8 +106,8 @@ public final class PluginServer {
         return started;
     }
 
-    private static PluginServer tryUnixSocket(Settings settings, DeferredServiceRegistry services,
-            ServerCredentials credentials, Threads threads, ShutdownRequest shutdown) {
+    private static PluginServer tryUnixSocket(Settings settings, DeferredServiceRegistry services, Threads threads,
+            ShutdownRequest shutdown) {
         ListenAddress.UnixSocket address;
         try {
             Path directory = PrivateDirectory.create(settings.socketParent());
@@ -121,10 +122,8 @@ public final class PluginServer {
             return null;
         }
         try {
-            OkHttpServerBuilder builder = OkHttpServerBuilder
-                    .forPort(UnixDomainSocketAddress.of(address.socket()), credentials)
-                    .socketFactory(UnixDomainServerSocket.factory());
-            Server server = configure(builder, services, threads).build().start();
+            Server server = configure(UnixDomainSocketAddress.of(address.socket()), UnixDomainServerSocket.factory(),
+                    settings, services, threads).build().start();
             return new PluginServer(server, threads, address, shutdown);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "cannot listen on a unix socket; using TCP", e);
@@ -133,14 +132,14 @@ public final class PluginServer {
         }
     }
 
-    private static PluginServer startOnLoopback(Settings settings, DeferredServiceRegistry services,
-            ServerCredentials credentials, Threads threads, ShutdownRequest shutdown) throws LaunchFailure {
+    private static PluginServer startOnLoopback(Settings settings, DeferredServiceRegistry services, Threads threads,
+            ShutdownRequest shutdown) throws LaunchFailure {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         for (int port = settings.ports().min(); port <= settings.ports().max(); port++) {
             ListenAddress.Loopback address = new ListenAddress.Loopback(new InetSocketAddress(loopback, port));
             try {
-                OkHttpServerBuilder builder = OkHttpServerBuilder.forPort(address.socketAddress(), credentials);
-                Server server = configure(builder, services, threads).build().start();
+                Server server = configure(address.socketAddress(), ServerSocketFactory.getDefault(),
+                        settings, services, threads).build().start();
                 return new PluginServer(server, threads, address, shutdown);
             } catch (IOException e) {
                 if (!(e instanceof BindException) && !(e.getCause() instanceof BindException)) {
@@ -152,8 +151,12 @@ public final class PluginServer {
                 + settings.ports().min() + " and " + settings.ports().max() + " (PLUGIN_MIN_PORT/PLUGIN_MAX_PORT).");
     }
 
-    private static OkHttpServerBuilder configure(OkHttpServerBuilder builder, DeferredServiceRegistry services,
-            Threads threads) {
+    private static OkHttpServerBuilder configure(SocketAddress address, ServerSocketFactory sockets, Settings settings,
+            DeferredServiceRegistry services, Threads threads) {
+        // TLS, when there is any, is done by the sockets (see MutualTlsServerSocket); to gRPC every
+        // connection looks like plaintext HTTP/2.
+        OkHttpServerBuilder builder = OkHttpServerBuilder.forPort(address, InsecureServerCredentials.create())
+                .socketFactory(settings.tls() == null ? sockets : settings.tls().serverSockets(sockets));
         builder.maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .flowControlWindow(FLOW_CONTROL_WINDOW)
                 .fallbackHandlerRegistry(services)

@@ -1,7 +1,5 @@
 package io.tfhyperstack.plugin.tls;
 
-import io.grpc.ServerCredentials;
-import io.grpc.okhttp.SslSocketFactoryServerCredentials;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +8,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ServerSocketFactory;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -22,37 +21,38 @@ import javax.net.ssl.TrustManager;
  * P-521/SHA-512 signatures that Terraform's client key makes (BoringSSL's default verification list
  * leaves them out).
  *
- * <p>Everything happens on a background thread, in the order it is needed: the certificate first (the
- * handshake line waits for it), then the TLS context and gRPC's ALPN support (only the first connection
- * waits for those), so all of it overlaps with the server's start-up and with the client's connecting.
+ * <p>The work is split by what waits for it. A background thread makes the server's key and signs its
+ * certificate, which is all the handshake line needs; the caller meanwhile reads the client's
+ * certificate ({@link #trustClient}); the TLS context, which only the first connection needs, is built
+ * from both afterwards, still in the background.
  */
 public final class AutoMtls {
     private final CompletableFuture<SelfSignedCertificate> certificate = new CompletableFuture<>();
+    private final CompletableFuture<X509Certificate> client = new CompletableFuture<>();
     private final CompletableFuture<SSLContext> context = new CompletableFuture<>();
 
     private AutoMtls() {
     }
 
-    /** Starts making this process's TLS identity for a client that presents {@code clientCertificatePem}. */
-    public static AutoMtls start(String clientCertificatePem) {
+    /** Starts making this process's TLS identity; {@link #trustClient} must follow. */
+    public static AutoMtls start() {
         AutoMtls mtls = new AutoMtls();
-        Thread maker = new Thread(() -> mtls.make(clientCertificatePem), "automtls-setup");
+        Thread maker = new Thread(mtls::make, "automtls-setup");
         maker.setDaemon(true);
         maker.start();
         return mtls;
     }
 
-    private void make(String clientCertificatePem) {
+    private void make() {
         try {
             SecureRandom random = new SecureRandom();
-            X509Certificate client = parsePem(clientCertificatePem);
             SelfSignedCertificate server = SelfSignedCertificate.generate("localhost", random);
             certificate.complete(server);
+            KeyManager keys = new SingleKeyManager(server.privateKey(), server.certificate());
+            TrustManager trust = new PinnedClientCertificate(client.join());
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(new KeyManager[] {new SingleKeyManager(server)},
-                    new TrustManager[] {new PinnedClientCertificate(client)}, random);
+            tls.init(new KeyManager[] {keys}, new TrustManager[] {trust}, random);
             context.complete(tls);
-            ClientAuthSocketFactory.prepareAlpn();
         } catch (GeneralSecurityException | RuntimeException e) {
             certificate.completeExceptionally(e);
             context.completeExceptionally(e);
@@ -60,13 +60,28 @@ public final class AutoMtls {
     }
 
     /**
-     * The server certificate, waiting for it if need be.
+     * Reads the certificate the client will present (PEM, as in PLUGIN_CLIENT_CERT), the only one
+     * the server will accept.
      *
-     * @throws GeneralSecurityException when the client certificate is unusable or no key could be made
+     * @throws GeneralSecurityException when it is not a readable certificate; connections then fail too
      */
-    public SelfSignedCertificate certificate() throws GeneralSecurityException {
+    public void trustClient(String clientCertificatePem) throws GeneralSecurityException {
         try {
-            return certificate.join();
+            client.complete(parsePem(clientCertificatePem));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            client.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * The server certificate's DER bytes, for the handshake line, waiting for them if need be.
+     *
+     * @throws GeneralSecurityException when no key or certificate could be made
+     */
+    public byte[] certificateDer() throws GeneralSecurityException {
+        try {
+            return certificate.join().der();
         } catch (CompletionException e) {
             if (e.getCause() instanceof GeneralSecurityException security) {
                 throw security;
@@ -76,11 +91,11 @@ public final class AutoMtls {
     }
 
     /**
-     * The server's TLS for gRPC: each accepted connection is wrapped in server-side TLS that requires
-     * this client's certificate. The first connection waits for the TLS context if it is not ready.
+     * Server sockets from {@code plain} whose accepted connections are the server side of this mutual
+     * TLS. The first connection waits for the TLS context if it is not ready yet.
      */
-    public ServerCredentials serverCredentials() {
-        return SslSocketFactoryServerCredentials.create(new ClientAuthSocketFactory(context::join));
+    public ServerSocketFactory serverSockets(ServerSocketFactory plain) {
+        return MutualTlsServerSocket.wrapping(plain, context::join);
     }
 
     static X509Certificate parsePem(String pem) throws GeneralSecurityException {

@@ -9,6 +9,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -23,10 +24,9 @@ import java.util.Base64;
  * generation and signing cheap; the client does not care which curve the server uses.
  *
  * @param privateKey the key the TLS stack signs the handshake with
- * @param certificate the parsed certificate
- * @param der its DER bytes, which go into the handshake line
+ * @param der the certificate's DER bytes, which go into the handshake line
  */
-public record SelfSignedCertificate(PrivateKey privateKey, X509Certificate certificate, byte[] der) {
+public record SelfSignedCertificate(PrivateKey privateKey, byte[] der) {
     /** Each curve signs with the hash of matching strength, as Go and the JDK expect. */
     private enum Curve {
         P256("secp256r1", "SHA256withECDSA", "1.2.840.10045.4.3.2"),
@@ -107,10 +107,16 @@ public record SelfSignedCertificate(PrivateKey privateKey, X509Certificate certi
         signer.initSign(keys.getPrivate(), random);
         signer.update(tbs);
         byte[] der = Der.sequence(tbs, signatureAlgorithm, Der.bitString(0, signer.sign()));
+        return new SelfSignedCertificate(keys.getPrivate(), der);
+    }
 
+    /**
+     * The certificate parsed, anew at each call. Not kept: the handshake line needs only the bytes, and
+     * parsing loads the JDK's certificate machinery, which is better done after the line is out.
+     */
+    public X509Certificate certificate() throws CertificateException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        X509Certificate certificate = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
-        return new SelfSignedCertificate(keys.getPrivate(), certificate, der);
+        return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
     }
 
     /** The certificate in PEM form, as go-plugin passes certificates in PLUGIN_CLIENT_CERT. */

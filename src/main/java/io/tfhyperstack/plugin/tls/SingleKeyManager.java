@@ -15,10 +15,12 @@ import javax.net.ssl.X509ExtendedKeyManager;
 final class SingleKeyManager extends X509ExtendedKeyManager {
     private static final String ALIAS = "plugin";
 
-    private final SelfSignedCertificate identity;
+    private final PrivateKey key;
+    private final X509Certificate certificate;
 
-    SingleKeyManager(SelfSignedCertificate identity) {
-        this.identity = identity;
+    SingleKeyManager(PrivateKey key, X509Certificate certificate) {
+        this.key = key;
+        this.certificate = certificate;
     }
 
     @Override
@@ -38,12 +40,12 @@ final class SingleKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-        return ALIAS.equals(alias) ? new X509Certificate[] {identity.certificate()} : null;
+        return ALIAS.equals(alias) ? new X509Certificate[] {certificate} : null;
     }
 
     @Override
     public PrivateKey getPrivateKey(String alias) {
-        return ALIAS.equals(alias) ? identity.privateKey() : null;
+        return ALIAS.equals(alias) ? key : null;
     }
 
     @Override
