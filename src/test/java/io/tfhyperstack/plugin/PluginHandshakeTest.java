@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.stub.StreamObserver;
 import io.tfhyperstack.protocol.tfplugin6.ProviderGrpc;
+import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.DynamicValue;
 import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.GetProviderSchema;
+import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.ReadResource;
 import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.StopProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +169,29 @@ class PluginHandshakeTest {
             StatusRuntimeException unimplemented = assertThrows(StatusRuntimeException.class,
                     () -> stub.stopProvider(StopProvider.Request.getDefaultInstance()));
             assertEquals(Status.Code.UNIMPLEMENTED, unimplemented.getStatus().getCode());
+        }
+    }
+
+    @Test
+    void messagesOfTensOfMegabytesCrossBothWays() throws Exception {
+        // A big state goes to the provider and back: the socket adapters' reads and writes, TLS records
+        // and HTTP/2 flow control all see many windows' worth of data.
+        ProviderGrpc.ProviderImplBase provider = new ProviderGrpc.ProviderImplBase() {
+            @Override
+            public void readResource(ReadResource.Request request, StreamObserver<ReadResource.Response> responseObserver) {
+                responseObserver.onNext(ReadResource.Response.newBuilder().setNewState(request.getCurrentState()).build());
+                responseObserver.onCompleted();
+            }
+        };
+        byte[] state = new byte[40 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(state);
+        DynamicValue sent = DynamicValue.newBuilder().setMsgpack(ByteString.copyFrom(state)).build();
+        try (RunningPlugin plugin = RunningPlugin.start(TestIdentities.terraformEnvironment(), () -> List.of(provider));
+                LocalPluginClient client = LocalPluginClient.connect(plugin.handshake(), TestIdentities.TERRAFORM)) {
+            ReadResource.Response answer = ProviderGrpc.newBlockingStub(client.channel())
+                    .withDeadlineAfter(60, java.util.concurrent.TimeUnit.SECONDS)
+                    .readResource(ReadResource.Request.newBuilder().setTypeName("big").setCurrentState(sent).build());
+            assertEquals(sent.getMsgpack(), answer.getNewState().getMsgpack());
         }
     }
 }
