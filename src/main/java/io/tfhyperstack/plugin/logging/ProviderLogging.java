@@ -15,6 +15,8 @@ public final class ProviderLogging {
      * JUL's weak references do not drop the level set on it.
      */
     private static final Logger GRPC_TRANSPORT = Logger.getLogger("io.grpc.okhttp");
+    /** Where gRPC reports connections that failed; see {@link RefusedConnectionFilter}. */
+    private static final Logger GRPC_SERVER_TRANSPORT = Logger.getLogger("io.grpc.okhttp.OkHttpServerTransport");
     /** The JDK logs every certificate it parses here at debug level, the whole CA bundle included. */
     private static final Logger JDK_SECURITY_EVENTS = Logger.getLogger("jdk.event.security");
 
@@ -35,6 +37,7 @@ public final class ProviderLogging {
         handler.setLevel(level.threshold());
         root.addHandler(handler);
         root.setLevel(level.threshold());
+        GRPC_SERVER_TRANSPORT.setFilter(new RefusedConnectionFilter());
         GRPC_TRANSPORT.setLevel(level == HclogLevel.TRACE || level == HclogLevel.OFF
                 ? null
                 : maxOf(level.threshold(), Level.INFO));
