@@ -10,10 +10,11 @@ import java.net.SocketException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One accepted unix-domain connection behind the classic {@link Socket} API, so that code written for
+ * One unix-domain connection behind the classic {@link Socket} API, so that code written for
  * sockets (gRPC's OkHttp transport, the JDK's layered {@code SSLSocket}) can run over it.
  *
  * <p>The streams read and write the channel directly. {@code Channels.newInputStream} would be shorter
@@ -32,6 +33,12 @@ public final class UnixDomainSocket extends Socket {
     UnixDomainSocket(SocketChannel channel, UnixDomainSocketAddress local) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.local = local;
+    }
+
+    /** A connection to the unix socket at {@code path}, for clients of socket-based code. */
+    public static UnixDomainSocket connect(Path path) throws IOException {
+        SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path));
+        return new UnixDomainSocket(channel, null);
     }
 
     @Override
