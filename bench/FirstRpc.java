@@ -25,12 +25,7 @@ import java.util.concurrent.TimeUnit;
  * that starts with "@path" runs the launcher at that path instead, to compare two builds in turns.
  */
 public final class FirstRpc {
-    /** The client's netty warns on every unix socket connection that keep-alive does not apply. */
-    private static final java.util.logging.Logger QUIET =
-            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap");
-
     public static void main(String[] args) throws Exception {
-        QUIET.setLevel(java.util.logging.Level.SEVERE);
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String launcher = args.length > 1 ? args[1] : "target/provider/terraform-provider-hyperstack";
         List<String> variants = new ArrayList<>();

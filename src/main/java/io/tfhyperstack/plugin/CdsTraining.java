@@ -28,10 +28,6 @@ import java.util.function.Consumer;
  * certificate, health, then the caller's provider calls, then Shutdown.
  */
 public final class CdsTraining {
-    /** The client's netty warns that keep-alive does not apply to unix sockets; noise in build logs. */
-    private static final java.util.logging.Logger CLIENT_BOOTSTRAP =
-            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap");
-
     private CdsTraining() {
     }
 
@@ -47,7 +43,6 @@ public final class CdsTraining {
             System.err.println("cds training: no plugin command line");
             return 2;
         }
-        CLIENT_BOOTSTRAP.setLevel(java.util.logging.Level.SEVERE);
         SelfSignedCertificate client = SelfSignedCertificate.generate("localhost", "secp521r1", new SecureRandom());
         ProcessBuilder builder = new ProcessBuilder(Arrays.asList(args));
         Map<String, String> environment = builder.environment();

@@ -1,41 +1,47 @@
 package io.tfhyperstack.plugin;
 
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioDomainSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.grpc.okhttp.OkHttpChannelBuilder;
 import io.tfhyperstack.plugin.goplugin.Empty;
 import io.tfhyperstack.plugin.goplugin.GRPCControllerGrpc;
+import io.tfhyperstack.plugin.tls.ClientMutualTls;
 import io.tfhyperstack.plugin.tls.SelfSignedCertificate;
+import io.tfhyperstack.plugin.unix.UnixDomainSocket;
 import java.io.ByteArrayInputStream;
-import java.net.UnixDomainSocketAddress;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
+import javax.net.SocketFactory;
 
 /**
  * The client side of the go-plugin handshake, as Terraform does it: read the handshake line, dial the
  * address, trust exactly the certificate in it, present our own. Used by the class-data-sharing
- * training run and by tests, so both exercise the real server path end to end.
+ * training run, the bench and tests, so all of them exercise the real server path end to end.
+ *
+ * <p>Like the server, it does TLS in the socket (TLS 1.3, as Terraform's Go client negotiates; the
+ * training run decides which of the server's TLS classes go into the archive) and gives gRPC a
+ * plaintext HTTP/2 connection.
  */
 public final class LocalPluginClient implements AutoCloseable {
-    private final ManagedChannel channel;
-    private final EventLoopGroup eventLoop;
+    /** gRPC needs an authority to name; the connection itself goes wherever the handshake line says. */
+    private static final String AUTHORITY_HOST = "localhost";
 
-    private LocalPluginClient(ManagedChannel channel, EventLoopGroup eventLoop) {
+    private final ManagedChannel channel;
+
+    private LocalPluginClient(ManagedChannel channel) {
         this.channel = channel;
-        this.eventLoop = eventLoop;
     }
 
     /**
@@ -43,34 +49,34 @@ public final class LocalPluginClient implements AutoCloseable {
      * @param identity the client certificate to present, or null to present none
      */
     public static LocalPluginClient connect(String handshakeLine, SelfSignedCertificate identity)
-            throws GeneralSecurityException, SSLException {
+            throws GeneralSecurityException {
         String[] fields = handshakeLine.trim().split("\\|", -1);
         if (fields.length != 6 || !fields[4].equals("grpc")) {
             throw new IllegalArgumentException("not a go-plugin handshake line: " + handshakeLine);
         }
-        EventLoopGroup eventLoop = new NioEventLoopGroup(1, new DefaultThreadFactory("plugin-client", true));
-        NettyChannelBuilder builder;
+        Dialer dialer;
+        int port = 1;
         if (fields[2].equals("unix")) {
-            builder = NettyChannelBuilder.forAddress(UnixDomainSocketAddress.of(fields[3]))
-                    .channelType(NioDomainSocketChannel.class);
+            Path socket = Path.of(fields[3]);
+            dialer = () -> UnixDomainSocket.connect(socket);
         } else {
             int colon = fields[3].lastIndexOf(':');
-            builder = NettyChannelBuilder.forAddress(
-                    fields[3].substring(0, colon), Integer.parseInt(fields[3].substring(colon + 1)))
-                    .channelType(NioSocketChannel.class);
+            InetSocketAddress address = new InetSocketAddress(
+                    fields[3].substring(0, colon), Integer.parseInt(fields[3].substring(colon + 1)));
+            port = address.getPort();
+            dialer = () -> new Socket(address.getAddress(), address.getPort());
         }
-        builder.eventLoopGroup(eventLoop).maxInboundMessageSize(PluginServer.MAX_MESSAGE_BYTES);
-        if (fields[5].isEmpty()) {
-            builder.usePlaintext();
-        } else {
-            SslContextBuilder tls = GrpcSslContexts.forClient().trustManager(serverCertificate(fields[5]));
-            if (identity != null) {
-                tls.keyManager(identity.privateKey(), identity.certificate());
-            }
-            // The server certificate names localhost, as go-plugin's do; Go checks that name too.
-            builder.sslContext(tls.build()).overrideAuthority("localhost");
+        if (!fields[5].isEmpty()) {
+            ClientMutualTls tls = ClientMutualTls.trusting(serverCertificate(fields[5]), identity);
+            Dialer plain = dialer;
+            dialer = () -> tls.over(plain.dial());
         }
-        return new LocalPluginClient(builder.build(), eventLoop);
+        ManagedChannel channel = OkHttpChannelBuilder
+                .forAddress(AUTHORITY_HOST, port, InsecureChannelCredentials.create())
+                .socketFactory(dialer.asSocketFactory())
+                .maxInboundMessageSize(PluginServer.MAX_MESSAGE_BYTES)
+                .build();
+        return new LocalPluginClient(channel);
     }
 
     private static X509Certificate serverCertificate(String base64WithoutPadding) throws GeneralSecurityException {
@@ -104,6 +110,47 @@ public final class LocalPluginClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+    }
+
+    /** Opens one connection to the plugin, TLS included when there is any. */
+    @FunctionalInterface
+    private interface Dialer {
+        Socket dial() throws IOException;
+
+        /**
+         * gRPC's transport asks its socket factory for a socket to the authority's address; this one
+         * ignores the address and dials the plugin.
+         */
+        default SocketFactory asSocketFactory() {
+            Dialer dialer = this;
+            return new SocketFactory() {
+                @Override
+                public Socket createSocket() throws IOException {
+                    throw new SocketException("connected sockets only");
+                }
+
+                @Override
+                public Socket createSocket(String host, int port) throws IOException {
+                    return dialer.dial();
+                }
+
+                @Override
+                public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+                        throws IOException {
+                    return dialer.dial();
+                }
+
+                @Override
+                public Socket createSocket(InetAddress host, int port) throws IOException {
+                    return dialer.dial();
+                }
+
+                @Override
+                public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                        throws IOException {
+                    return dialer.dial();
+                }
+            };
+        }
     }
 }
