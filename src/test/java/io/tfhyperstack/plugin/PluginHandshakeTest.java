@@ -67,6 +67,24 @@ class PluginHandshakeTest {
     }
 
     @Test
+    void theClientTrustsOnlyTheCertificateInTheHandshakeLine() throws Exception {
+        try (RunningPlugin plugin = RunningPlugin.start(TestIdentities.terraformEnvironment())) {
+            String handshake = plugin.handshake();
+            String[] fields = handshake.split("\\|");
+            // Same address, another certificate: what a plugin impostor would look like to Terraform.
+            String forged = String.join("|", fields[0], fields[1], fields[2], fields[3], fields[4],
+                    java.util.Base64.getEncoder().withoutPadding().encodeToString(TestIdentities.STRANGER.der()));
+            try (LocalPluginClient client = LocalPluginClient.connect(forged, TestIdentities.TERRAFORM)) {
+                StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> client.health("plugin"));
+                assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
+            }
+            try (LocalPluginClient client = LocalPluginClient.connect(handshake, TestIdentities.TERRAFORM)) {
+                assertEquals(ServingStatus.SERVING, client.health("plugin"));
+            }
+        }
+    }
+
+    @Test
     void shutdownEndsThePluginWithExitCodeZeroAndRemovesTheSocketDirectory() throws Exception {
         try (RunningPlugin plugin = RunningPlugin.start(TestIdentities.terraformEnvironment())) {
             String handshake = plugin.handshake();
