@@ -38,8 +38,9 @@ public final class PluginServer {
     /** go-plugin's Go server accepts messages this large; big plans and states need it. */
     static final int MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
     /**
-     * HTTP/2 flow-control window per stream and connection. The transport's default, 64 KiB, makes a
-     * multi-megabyte plan or state wait for a window update every 64 KiB; 1 MiB is what grpc-go uses.
+     * HTTP/2 flow-control window per stream and connection. The OkHttp transport's default, 64 KiB,
+     * makes a multi-megabyte plan or state wait for a window update every 64 KiB; 1 MiB is the netty
+     * transport's default, which the plugin had before.
      */
     private static final int FLOW_CONTROL_WINDOW = 1024 * 1024;
     /** The longest unix socket path Linux accepts is 107 bytes; macOS allows 103. */
