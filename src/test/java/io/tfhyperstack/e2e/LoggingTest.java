@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With TF_LOG=debug the provider's own lines reach Terraform's log (RPC names, API calls with status
- * and duration), and the API key appears nowhere: not in the log, the plan or the state.
+ * and duration), gRPC's internals do not, and the API key appears nowhere: not in the log, the plan or
+ * the state.
  */
 class LoggingTest {
     private static final String KEY = "sk-e2e-LOGGING-7f3a9c1d2b";
@@ -39,6 +40,7 @@ class LoggingTest {
             assertTrue(log.matches("(?s).*GET [^\\n]*/core/virtual-machines[^\\n]*200[^\\n]*ms.*"),
                     "API calls with status and duration");
             assertFalse(plan.output().contains(KEY), "the key leaked into terraform's output");
+            assertFalse(log.contains("logger=io.grpc."), "gRPC's own debug lines belong to trace only");
 
             CommandResult apply = tf.run("apply", "-auto-approve", "-no-color");
             assertFalse(apply.output().contains(KEY));

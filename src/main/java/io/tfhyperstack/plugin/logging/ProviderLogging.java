@@ -11,10 +11,11 @@ import java.util.logging.Logger;
  */
 public final class ProviderLogging {
     /**
-     * gRPC's transport logs every HTTP/2 frame at debug level; only trace should show that. Held so that
-     * JUL's weak references do not drop the level set on it.
+     * gRPC's debug output is about itself (every HTTP/2 frame, optional modules it looked for and did
+     * not find), not about the provider; only trace should show it. Held so that JUL's weak references
+     * do not drop the level set on it.
      */
-    private static final Logger GRPC_TRANSPORT = Logger.getLogger("io.grpc.okhttp");
+    private static final Logger GRPC = Logger.getLogger("io.grpc");
     /** Where gRPC reports connections that failed; see {@link RefusedConnectionFilter}. */
     private static final Logger GRPC_SERVER_TRANSPORT = Logger.getLogger("io.grpc.okhttp.OkHttpServerTransport");
     /** The JDK logs every certificate it parses here at debug level, the whole CA bundle included. */
@@ -38,7 +39,7 @@ public final class ProviderLogging {
         root.addHandler(handler);
         root.setLevel(level.threshold());
         GRPC_SERVER_TRANSPORT.setFilter(new RefusedConnectionFilter());
-        GRPC_TRANSPORT.setLevel(level == HclogLevel.TRACE || level == HclogLevel.OFF
+        GRPC.setLevel(level == HclogLevel.TRACE || level == HclogLevel.OFF
                 ? null
                 : maxOf(level.threshold(), Level.INFO));
         JDK_SECURITY_EVENTS.setLevel(level == HclogLevel.TRACE ? null : maxOf(level.threshold(), Level.INFO));
