@@ -8,10 +8,10 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.okhttp.OkHttpChannelBuilder;
 import io.tfhyperstack.plugin.goplugin.Empty;
 import io.tfhyperstack.plugin.goplugin.GRPCControllerGrpc;
+import io.tfhyperstack.plugin.tls.Certificates;
 import io.tfhyperstack.plugin.tls.ClientMutualTls;
 import io.tfhyperstack.plugin.tls.SelfSignedCertificate;
 import io.tfhyperstack.plugin.unix.UnixDomainSocket;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +19,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
@@ -80,9 +79,7 @@ public final class LocalPluginClient implements AutoCloseable {
     }
 
     private static X509Certificate serverCertificate(String base64WithoutPadding) throws GeneralSecurityException {
-        byte[] der = Base64.getDecoder().decode(base64WithoutPadding);
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(der));
+        return Certificates.parse(Base64.getDecoder().decode(base64WithoutPadding));
     }
 
     public ManagedChannel channel() {

@@ -1,10 +1,8 @@
 package io.tfhyperstack.plugin.tls;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -99,8 +97,6 @@ public final class AutoMtls {
     }
 
     static X509Certificate parsePem(String pem) throws GeneralSecurityException {
-        CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        byte[] bytes = pem.trim().getBytes(StandardCharsets.US_ASCII);
-        return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(bytes));
+        return Certificates.parse(pem.trim().getBytes(StandardCharsets.US_ASCII));
     }
 }

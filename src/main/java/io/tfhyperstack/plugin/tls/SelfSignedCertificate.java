@@ -1,6 +1,5 @@
 package io.tfhyperstack.plugin.tls;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,7 +9,6 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -115,8 +113,7 @@ public record SelfSignedCertificate(PrivateKey privateKey, byte[] der) {
      * parsing loads the JDK's certificate machinery, which is better done after the line is out.
      */
     public X509Certificate certificate() throws CertificateException {
-        CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+        return Certificates.parse(der);
     }
 
     /** The certificate in PEM form, as go-plugin passes certificates in PLUGIN_CLIENT_CERT. */

@@ -3,7 +3,6 @@ package io.tfhyperstack.plugin.tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,7 +11,6 @@ import java.net.Socket;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ServerSocketFactory;
@@ -99,8 +97,7 @@ class MutualTlsServerSocketTest {
             keyManagers.init(keys, password);
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
-            trusted.setCertificateEntry("plugin", CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(tls.certificateDer())));
+            trusted.setCertificateEntry("plugin", Certificates.parse(tls.certificateDer()));
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
