@@ -2,12 +2,16 @@ package io.tfhyperstack;
 
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.tfhyperstack.framework.resource.Resource;
 import io.tfhyperstack.framework.server.ProviderServer;
+import io.tfhyperstack.plugin.EndsWithPlugin;
+import io.tfhyperstack.plugin.PluginEnvironment;
 import io.tfhyperstack.plugin.PluginMain;
 import io.tfhyperstack.protocol.ProviderService;
 import io.tfhyperstack.protocol.RpcLogging;
 import io.tfhyperstack.provider.HyperstackProvider;
+import io.tfhyperstack.service.ServiceMain;
 import io.tfhyperstack.simulator.SimulatorCommand;
 
 import java.net.URL;
@@ -16,10 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one entry point of the jar. The Go launcher execs the JVM with this class; the first argument
- * picks what the process is: the Terraform plugin (no argument, or {@code --debug}), the HyperStack
+ * picks what the process is: the Terraform plugin (no argument, or {@code --debug}), the provider
+ * service that serves many walks ({@code service-run ...}, started by the launcher), the HyperStack
  * API simulator ({@code simulator ...}), or a version print ({@code --version}).
  */
 public final class Main {
@@ -41,15 +47,36 @@ public final class Main {
                 System.out.println("terraform-provider-hyperstack " + Version.get());
                 System.exit(0);
             }
-            default -> System.exit(PluginMain.run(args, () -> List.of(providerService())));
+            case ServiceMain.COMMAND -> System.exit(ServiceMain.run(Arrays.copyOfRange(args, 1, args.length),
+                    environment -> List.of(providerService(environment))));
+            default -> {
+                PluginEnvironment environment = PluginEnvironment.ofProcess();
+                System.exit(PluginMain.run(args, () -> List.of(providerService(environment.variables())),
+                        environment));
+            }
         }
     }
 
-    static BindableService providerService() {
-        ProviderServer server = new ProviderServer(new HyperstackProvider(extensionResources()));
+    /** The provider's gRPC service for one plugin life, configured from that walk's environment. */
+    static BindableService providerService(Map<String, String> environment) {
+        ProviderServer server = new ProviderServer(new HyperstackProvider(extensionResources(), environment));
         ProviderService service = new ProviderService(server);
         prepareSchemaAnswer(service);
-        return () -> ServerInterceptors.intercept(service, new RpcLogging());
+        return new ProviderBinding(service, server);
+    }
+
+    /** The provider's gRPC service, which stops the provider's waits when its plugin life ends. */
+    private record ProviderBinding(ProviderService service, ProviderServer server)
+            implements BindableService, EndsWithPlugin {
+        @Override
+        public ServerServiceDefinition bindService() {
+            return ServerInterceptors.intercept(service, new RpcLogging());
+        }
+
+        @Override
+        public void pluginEnded() {
+            server.close();
+        }
     }
 
     /**

@@ -32,7 +32,8 @@ import okhttp3.Response;
  * The HyperStack (Infrahub) API, as far as virtual machines go. Immutable and thread-safe; build one
  * per process with {@link #builder()} and share it.
  *
- * <p>Every call goes through the same steps: wait for the process-wide {@link RateLimiter}, send with
+ * <p>Every call goes through the same steps: wait for the {@link RateLimiter} shared by every client of
+ * the process with the same API address and key, send with
  * the {@code api_key} and User-Agent headers, and on 429, 5xx or a failed connection wait (Retry-After
  * when the API sends one, else exponential backoff with jitter from one second) and try again, at most
  * {@code maxRetries} times, but only when repeating the request cannot do harm:
@@ -107,7 +108,7 @@ public final class HyperstackClient {
         this.cancellation = b.cancellation;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
-        this.rateLimiter = RateLimiter.shared(b.requestsPerMinute);
+        this.rateLimiter = RateLimiter.shared(baseUrl.toString(), apiKey, b.requestsPerMinute);
         this.http = SHARED_HTTP.newBuilder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)

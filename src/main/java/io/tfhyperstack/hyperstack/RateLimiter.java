@@ -1,6 +1,11 @@
 package io.tfhyperstack.hyperstack;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -9,8 +14,10 @@ import java.util.function.LongSupplier;
  * A token bucket that spaces requests so that a large plan slows down instead of tripping the API's
  * 429s (500 requests a minute per source IP, over all endpoints, counted in whole minutes).
  *
- * <p>One bucket per {@code requestsPerMinute} value for the whole process ({@link #shared(int)}): the
- * API counts per IP, so every client in this process must draw from the same bucket.
+ * <p>One bucket per API address, API key and {@code requestsPerMinute} value for the whole process
+ * ({@link #shared}): the API counts per IP, so every client in this process that talks to the same API
+ * as the same account must draw from the same bucket. In the provider service that process serves many
+ * walks, and parallel walks with the same key share one budget, as they share the API's.
  *
  * <p>Sizing: a burst of {@code burst = max(1, rpm/20)} requests may go at once, and the bucket refills
  * at {@code rpm - burst} tokens a minute, so no 60-second window can see more than {@code rpm}
@@ -21,7 +28,12 @@ import java.util.function.LongSupplier;
  * thread here ever sleeps while holding the lock.
  */
 public final class RateLimiter {
-    private static final Map<Integer, RateLimiter> SHARED = new ConcurrentHashMap<>();
+    private static final Map<Owner, RateLimiter> SHARED = new ConcurrentHashMap<>();
+    /**
+     * Keys are kept as salted digests: a process that outlives a walk (the provider service) must not
+     * hold the walk's key, and the salt, new in every process, keeps the digest useless elsewhere.
+     */
+    private static final byte[] SALT = salt();
 
     private final int requestsPerMinute;
     private final double capacity;
@@ -43,12 +55,33 @@ public final class RateLimiter {
         this.lastRefill = nanoTime.getAsLong();
     }
 
-    /** The process-wide bucket for this rate. */
-    public static RateLimiter shared(int requestsPerMinute) {
+    /** The process-wide bucket for this API, key and rate. */
+    public static RateLimiter shared(String apiAddress, String apiKey, int requestsPerMinute) {
         if (requestsPerMinute < 1) {
             throw new IllegalArgumentException("requestsPerMinute must be at least 1, got " + requestsPerMinute);
         }
-        return SHARED.computeIfAbsent(requestsPerMinute, rpm -> new RateLimiter(rpm, System::nanoTime));
+        Owner owner = new Owner(apiAddress, keyDigest(apiKey), requestsPerMinute);
+        return SHARED.computeIfAbsent(owner, o -> new RateLimiter(o.requestsPerMinute(), System::nanoTime));
+    }
+
+    private static byte[] salt() {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        return salt;
+    }
+
+    private static String keyDigest(String apiKey) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(SALT);
+            return HexFormat.of().formatHex(sha.digest(String.valueOf(apiKey).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Whose budget a bucket is. */
+    private record Owner(String apiAddress, String keyDigest, int requestsPerMinute) {
     }
 
     public int requestsPerMinute() {

@@ -12,26 +12,54 @@ import java.util.Objects;
  * @param variables the environment, as Terraform set it
  * @param stdout where the handshake line goes
  * @param stderr where human messages and logs go
- * @param processStreams true when stdout/stderr are the JVM's own, so {@code System.out} must be
- *     redirected after the handshake and process-wide signal handling applies
+ * @param host what the plugin may change beyond itself
  */
 public record PluginEnvironment(
-        Map<String, String> variables, PrintStream stdout, PrintStream stderr, boolean processStreams) {
+        Map<String, String> variables, PrintStream stdout, PrintStream stderr, Host host) {
+
+    /** Who else lives in the JVM, and so what a plugin run may change process-wide. */
+    public enum Host {
+        /** The JVM is this plugin: stdout is redirected after the handshake, SIGINT is ignored, logging is ours. */
+        PROCESS,
+        /** A test runs the plugin inside its own JVM: the plugin installs logging and touches nothing else. */
+        EMBEDDED,
+        /**
+         * One session of the provider service, beside others: logging belongs to the service, which routes
+         * each session's lines to its own stream, and nothing process-wide may change.
+         */
+        SERVICE_SESSION
+    }
 
     public PluginEnvironment {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(host, "host");
     }
 
     /** The real process: its environment and its standard streams. */
     public static PluginEnvironment ofProcess() {
-        return new PluginEnvironment(System.getenv(), System.out, System.err, true);
+        return new PluginEnvironment(System.getenv(), System.out, System.err, Host.PROCESS);
     }
 
-    /** A test or embedded run: nothing process-wide is changed. */
+    /** A test or embedded run: nothing process-wide is changed but the logging. */
     public static PluginEnvironment of(Map<String, String> variables, PrintStream stdout, PrintStream stderr) {
-        return new PluginEnvironment(variables, stdout, stderr, false);
+        return new PluginEnvironment(variables, stdout, stderr, Host.EMBEDDED);
+    }
+
+    /** A session of the provider service: the walk's environment, its launcher's two streams. */
+    public static PluginEnvironment forSession(Map<String, String> variables, PrintStream stdout, PrintStream stderr) {
+        return new PluginEnvironment(variables, stdout, stderr, Host.SERVICE_SESSION);
+    }
+
+    /** Whether stdout and stderr are the JVM's own, so that process-wide stream and signal handling applies. */
+    public boolean processStreams() {
+        return host == Host.PROCESS;
+    }
+
+    /** Whether the plugin installs its own logging; a service session's logging is the service's. */
+    public boolean installsLogging() {
+        return host != Host.SERVICE_SESSION;
     }
 
     /** The variable's value, or null when it is unset or empty (go-plugin treats both alike). */

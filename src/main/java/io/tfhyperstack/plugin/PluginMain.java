@@ -29,22 +29,20 @@ public final class PluginMain {
     }
 
     /**
-     * Serves the provider as the real process: reads the process environment, prints the handshake on
-     * the real stdout and guards it afterwards.
+     * Serves the provider for one plugin life: checks the environment Terraform set, prints the
+     * handshake on the environment's stdout, serves until the client's Shutdown.
      *
      * @param args {@code --debug} (or {@code -debug}) for debug mode; nothing otherwise
      * @param providerServices builds the provider's gRPC services; called once, after the handshake
-     * @return the process exit code: 0 after the client's Shutdown, 1 when the plugin cannot or must not run
+     * @param environment the process's own ({@link PluginEnvironment#ofProcess()}), a test's, or a
+     *     service session's
+     * @return the exit code: 0 after the client's Shutdown, 1 when the plugin cannot or must not run
      */
-    public static int run(String[] args, Supplier<List<BindableService>> providerServices) {
-        return run(args, providerServices, PluginEnvironment.ofProcess());
-    }
-
-    /** As {@link #run(String[], Supplier)}, with the environment and streams given, for tests. */
     public static int run(String[] args, Supplier<List<BindableService>> providerServices,
             PluginEnvironment environment) {
-        ProviderLogging.install(environment.stderr(), HclogLevel.fromSettings(
-                environment.variable("TF_LOG_PROVIDER"), environment.variable("TF_LOG")));
+        if (environment.installsLogging()) {
+            ProviderLogging.install(environment.stderr(), logLevel(environment));
+        }
         try {
             if (isDebug(args)) {
                 return serveDebug(providerServices, environment);
@@ -110,6 +108,11 @@ public final class PluginMain {
         } finally {
             server.stop(DRAIN);
         }
+    }
+
+    /** The walk's log level, from TF_LOG_PROVIDER or TF_LOG as Terraform reads them. */
+    public static HclogLevel logLevel(PluginEnvironment environment) {
+        return HclogLevel.fromSettings(environment.variable("TF_LOG_PROVIDER"), environment.variable("TF_LOG"));
     }
 
     /** Reads the client's certificate while the server's is being made, then waits for the latter. */

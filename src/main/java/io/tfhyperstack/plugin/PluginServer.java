@@ -88,7 +88,12 @@ public final class PluginServer {
                     new ControllerService(shutdown, settings.honoursShutdown()),
                     new StdioService(shutdown),
                     new BrokerService(shutdown)));
-            all.addAll(settings.providerServices().get());
+            for (BindableService service : settings.providerServices().get()) {
+                if (service instanceof EndsWithPlugin ending) {
+                    shutdown.onShutdown(ending::pluginEnded);
+                }
+                all.add(service);
+            }
             return all;
         });
         Threads threads = new Threads();

@@ -11,19 +11,31 @@ import io.tfhyperstack.provider.resource.InstanceResource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The HyperStack provider: its block, and the resources and data sources it serves. */
 public final class HyperstackProvider implements Provider {
     private final ProviderContext context = new ProviderContext();
     private final List<Resource> extraResources;
+    private final Map<String, String> environment;
 
+    /** Configured from this process's environment. */
     public HyperstackProvider() {
         this(List.of());
     }
 
     /** With resources beyond the provider's own; the framework's end-to-end tests add a test-only one. */
     public HyperstackProvider(List<Resource> extraResources) {
+        this(extraResources, System.getenv());
+    }
+
+    /**
+     * @param environment the variables the provider block's defaults come from: the walk's, which in the
+     *     provider service are not the process's own
+     */
+    public HyperstackProvider(List<Resource> extraResources, Map<String, String> environment) {
         this.extraResources = List.copyOf(extraResources);
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -38,7 +50,7 @@ public final class HyperstackProvider implements Provider {
 
     @Override
     public void configure(ConfigureRequest request, Diagnostics diagnostics) {
-        context.configure(request, System.getenv(), diagnostics);
+        context.configure(request, environment, diagnostics);
     }
 
     @Override

@@ -94,10 +94,13 @@ class BuildingBlocksTest {
     }
 
     @Test
-    void sharedLimiterIsOnePerRate() {
-        assertSame(RateLimiter.shared(4321), RateLimiter.shared(4321));
-        assertFalse(RateLimiter.shared(4321) == RateLimiter.shared(4322));
-        assertThrows(IllegalArgumentException.class, () -> RateLimiter.shared(0));
+    void sharedLimiterIsOnePerApiKeyAndRate() {
+        String api = "http://127.0.0.1:1/v1";
+        assertSame(RateLimiter.shared(api, "k1", 4321), RateLimiter.shared(api, "k1", 4321));
+        assertFalse(RateLimiter.shared(api, "k1", 4321) == RateLimiter.shared(api, "k1", 4322));
+        assertFalse(RateLimiter.shared(api, "k1", 4321) == RateLimiter.shared(api, "k2", 4321));
+        assertFalse(RateLimiter.shared(api, "k1", 4321) == RateLimiter.shared("http://127.0.0.2:1/v1", "k1", 4321));
+        assertThrows(IllegalArgumentException.class, () -> RateLimiter.shared(api, "k1", 0));
     }
 
     @Property(tries = 200)

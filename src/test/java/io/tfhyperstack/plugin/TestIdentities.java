@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Client certificates shaped like Terraform's own: ECDSA P-521 signed with SHA-512. */
-final class TestIdentities {
-    static final SelfSignedCertificate TERRAFORM = p521();
-    static final SelfSignedCertificate STRANGER = p521();
+public final class TestIdentities {
+    public static final SelfSignedCertificate TERRAFORM = p521();
+    public static final SelfSignedCertificate STRANGER = p521();
 
     private TestIdentities() {
     }
@@ -23,14 +23,14 @@ final class TestIdentities {
     }
 
     /** The variables Terraform sets, with AutoMTLS on. */
-    static Map<String, String> terraformEnvironment() {
+    public static Map<String, String> terraformEnvironment() {
         Map<String, String> variables = plaintextEnvironment();
         variables.put("PLUGIN_CLIENT_CERT", TERRAFORM.pem());
         return variables;
     }
 
     /** The variables Terraform sets with TF_DISABLE_PLUGIN_TLS. */
-    static Map<String, String> plaintextEnvironment() {
+    public static Map<String, String> plaintextEnvironment() {
         Map<String, String> variables = new HashMap<>();
         variables.put("TF_PLUGIN_MAGIC_COOKIE", MagicCookie.VALUE);
         variables.put("PLUGIN_PROTOCOL_VERSIONS", "5,6");

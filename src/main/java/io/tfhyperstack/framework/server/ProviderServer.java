@@ -79,6 +79,14 @@ public final class ProviderServer {
         stopSignal.stop();
     }
 
+    /**
+     * The plugin life is over: work still in flight stops as it would on StopProvider. Quietly, since
+     * after a normal Shutdown nothing is in flight and nobody asked for a stop.
+     */
+    public void close() {
+        stopSignal.stop();
+    }
+
     public Diagnostics validateProviderConfig(Value config) {
         Diagnostics d = ConfigValidation.validate(provider.schema().block(), config, List.of());
         guarded(d, "validating the provider configuration", () -> provider.validateConfig(config, d));

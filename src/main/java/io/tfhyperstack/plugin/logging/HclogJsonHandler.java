@@ -49,7 +49,8 @@ public final class HclogJsonHandler extends Handler {
         }
     }
 
-    String format(LogRecord record) {
+    /** One record as an hclog JSON object, on one line. */
+    public static String format(LogRecord record) {
         List<LogField> fields = new ArrayList<>();
         String message = message(record, fields);
         StringBuilder json = new StringBuilder(160 + message.length());

@@ -25,20 +25,47 @@ public final class ProviderLogging {
     }
 
     /**
-     * Replaces the root logger's handlers with one hclog JSON handler writing to {@code stderr}.
+     * Replaces the root logger's handlers with one hclog JSON handler writing to {@code stderr}: the
+     * plugin owns the process.
      *
      * @param level the threshold, usually from {@link HclogLevel#fromSettings}
      */
     public static void install(PrintStream stderr, HclogLevel level) {
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            root.removeHandler(handler);
-        }
         HclogJsonHandler handler = new HclogJsonHandler(stderr);
         handler.setLevel(level.threshold());
+        replaceRootHandler(handler);
+        applyLevel(level);
+    }
+
+    /**
+     * Replaces the root logger's handlers with a {@link SessionLogRouter}: the provider service's
+     * sessions each get their own stream and level, and what no session logs goes to {@code serviceLog}.
+     *
+     * @param serviceLevel the service log's own threshold
+     */
+    public static SessionLogRouter installRouter(Handler serviceLog, HclogLevel serviceLevel) {
+        serviceLog.setLevel(serviceLevel.threshold());
+        SessionLogRouter router = new SessionLogRouter(serviceLog, serviceLevel);
+        replaceRootHandler(router);
+        applyLevel(serviceLevel);
+        return router;
+    }
+
+    private static void replaceRootHandler(Handler handler) {
+        Logger root = Logger.getLogger("");
+        for (Handler old : root.getHandlers()) {
+            root.removeHandler(old);
+        }
         root.addHandler(handler);
-        root.setLevel(level.threshold());
         GRPC_SERVER_TRANSPORT.setFilter(new RefusedConnectionFilter());
+    }
+
+    /**
+     * Sets the loggers' thresholds: records below the level are never even created. In the service this
+     * is the most verbose level any live session asked for; each session's handler filters further.
+     */
+    static void applyLevel(HclogLevel level) {
+        Logger.getLogger("").setLevel(level.threshold());
         GRPC.setLevel(level == HclogLevel.TRACE || level == HclogLevel.OFF
                 ? null
                 : maxOf(level.threshold(), Level.INFO));

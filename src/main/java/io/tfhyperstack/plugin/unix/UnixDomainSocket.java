@@ -35,6 +35,11 @@ public final class UnixDomainSocket extends Socket {
         this.local = local;
     }
 
+    /** An accepted or connected channel behind the socket API. */
+    public static UnixDomainSocket of(SocketChannel channel) {
+        return new UnixDomainSocket(channel, null);
+    }
+
     /** A connection to the unix socket at {@code path}, for clients of socket-based code. */
     public static UnixDomainSocket connect(Path path) throws IOException {
         SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path));
