@@ -40,14 +40,40 @@ var jvmOptions = []string{
 // user's options change the compilation tiers.
 const singleCompilerThread = "-XX:CICompilerCount=1"
 
+// shortLifeOnly are the options that suit a JVM serving one walk and exiting, but not the provider
+// service, which lives for many walks: there C2 pays for itself, and most of a warm walk's CPU is TLS
+// (the P-521 signature of Terraform's client certificate, ECDHE, AES-GCM), whose arithmetic C2 compiles
+// several times faster than C1 (bench/service-walks.sh).
+var shortLifeOnly = map[string]bool{"-XX:TieredStopAtLevel=1": true, singleCompilerThread: true}
+
+// serviceOnlyOptions are added for the provider service: a heap that ran out leaves a service that
+// fails every session in odd ways, while a service that exits is replaced by the next walk.
+var serviceOnlyOptions = []string{"-XX:+ExitOnOutOfMemoryError"}
+
+// commandLine is the JVM command line of a plugin that serves one walk in its own process.
 func commandLine(java Java, layout Layout, getenv func(string) string, args []string) []string {
+	return jvmCommandLine(java, layout, getenv, args, false)
+}
+
+// serviceCommandLine is the JVM command line of the provider service.
+func serviceCommandLine(java Java, layout Layout, getenv func(string) string, args []string) []string {
+	return jvmCommandLine(java, layout, getenv, args, true)
+}
+
+func jvmCommandLine(java Java, layout Layout, getenv func(string) string, args []string, service bool) []string {
 	argv := []string{java.Executable}
 	extra := getenv(extraOptionsVariable)
 	for _, option := range jvmOptions {
 		if option == singleCompilerThread && (strings.Contains(extra, "Tiered") || strings.Contains(extra, "CICompilerCount")) {
 			continue
 		}
+		if service && shortLifeOnly[option] {
+			continue
+		}
 		argv = append(argv, option)
+	}
+	if service {
+		argv = append(argv, serviceOnlyOptions...)
 	}
 	if option := transparentHugePagesOption(); option != "" {
 		argv = append(argv, option)

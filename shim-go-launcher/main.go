@@ -1,6 +1,8 @@
 // Command terraform-provider-hyperstack is the executable Terraform starts. The provider itself is a
-// Java program; this launcher finds a suitable JVM and the jar beside it, then replaces itself with
-// the JVM (exec), so that Terraform's pipes, signals and process id belong to the JVM directly.
+// Java program; this launcher finds a suitable JVM and the jar beside it. Terraform's walks go to a
+// resident provider service as sessions (service.go, docs/provider-service.md); every other start,
+// and a walk the service cannot take, replaces the launcher with a JVM of its own (exec), so that
+// Terraform's pipes, signals and process id belong to the JVM directly.
 package main
 
 import (
@@ -30,6 +32,10 @@ func main() {
 }
 
 func launch(args []string) error {
+	// Before looking for Java: the services are reached through their sockets alone.
+	if action, ok := serviceAction(args); ok {
+		os.Exit(serviceCommand(action, os.Getenv, os.Stdout, os.Stderr))
+	}
 	self, err := executableDir()
 	if err != nil {
 		return err
@@ -49,6 +55,11 @@ func launch(args []string) error {
 		startArchiveMaker(layout, exe)
 	}
 	noteArchiveUse(layout.Archive, time.Now())
+	if serviceWanted(args, os.Getenv) {
+		// Returns only when the walk cannot go to the service.
+		reason := runSession(java, layout)
+		debugLine(os.Stderr, "running this walk in a JVM of its own: "+reason)
+	}
 	argv := commandLine(java, layout, os.Getenv, args)
 	// Exec only returns on failure.
 	return syscall.Exec(java.Executable, argv, os.Environ())
