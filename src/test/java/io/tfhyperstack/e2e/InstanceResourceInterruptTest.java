@@ -1,5 +1,7 @@
 package io.tfhyperstack.e2e;
 
+import io.tfhyperstack.e2e.support.TerraformWorkspace;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +37,7 @@ class InstanceResourceInterruptTest extends ResourceE2eTest {
         pb.environment().put("HYPERSTACK_API_KEY", sim.apiKey());
         pb.environment().put("TF_IN_AUTOMATION", "1");
         pb.environment().put("CHECKPOINT_DISABLE", "1");
+        pb.environment().putAll(TerraformWorkspace.serviceEnvironment());
         Process terraform = pb.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -1,5 +1,7 @@
 package io.tfhyperstack.e2e;
 
+import io.tfhyperstack.e2e.support.TerraformWorkspace;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +32,7 @@ class LauncherTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("TF_PLUGIN_MAGIC_COOKIE");
+        builder.environment().putAll(TerraformWorkspace.serviceEnvironment());
         builder.environment().putAll(extraEnvironment);
         return builder.start();
     }

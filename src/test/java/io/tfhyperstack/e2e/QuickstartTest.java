@@ -1,5 +1,7 @@
 package io.tfhyperstack.e2e;
 
+import io.tfhyperstack.e2e.support.TerraformWorkspace;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -21,6 +23,7 @@ class QuickstartTest {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // the suite has just built target/provider; building again would only cost time
         pb.environment().put("SKIP_BUILD", "1");
+        pb.environment().putAll(TerraformWorkspace.serviceEnvironment());
         Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "quickstart did not finish in 5 minutes");
         String out = Files.readString(log, StandardCharsets.UTF_8);

@@ -50,6 +50,35 @@ public final class TerraformWorkspace implements AutoCloseable {
         env.put("TF_IN_AUTOMATION", "1");
         env.put("CHECKPOINT_DISABLE", "1");
         env.put("TF_INPUT", "0");
+        env.putAll(serviceEnvironment());
+    }
+
+    /**
+     * The variables that put a walk's provider service where the suite keeps its own (never in the
+     * user's directory), or turn the service off for the suite's one-JVM-per-walk run. Tests that start
+     * terraform or the launcher without a workspace add these too.
+     */
+    public static Map<String, String> serviceEnvironment() {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("TF_HYPERSTACK_SERVICE_DIR", serviceDir().toString());
+        variables.put("TF_HYPERSTACK_SERVICE_IDLE", "120s");
+        if (!serviceEnabled()) {
+            variables.put("TF_HYPERSTACK_SERVICE", "off");
+        }
+        return variables;
+    }
+
+    /** Where the suite's provider services put their sockets (the build sets it; see pom.xml). */
+    public static Path serviceDir() {
+        return Paths.get(System.getProperty("service.dir", "target/service-e2e")).toAbsolutePath();
+    }
+
+    /**
+     * Whether walks go through the provider service, the default; the build runs a subset of the suite
+     * again with {@code -Dprovider.service=off}, one JVM per walk.
+     */
+    public static boolean serviceEnabled() {
+        return !"off".equals(System.getProperty("provider.service"));
     }
 
     /** The directory holding the launcher and the jar, as the build leaves them. */
@@ -101,6 +130,18 @@ public final class TerraformWorkspace implements AutoCloseable {
         if (List.of("apply", "plan", "destroy", "refresh", "import", "validate").contains(args[0])) {
             command.add(2, "-no-color");
         }
+        return execute(command);
+    }
+
+    /** Runs the built launcher itself with this workspace's environment, e.g. {@code service status}. */
+    public CommandResult launcher(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(providerDir().resolve("terraform-provider-hyperstack").toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        return execute(command);
+    }
+
+    private CommandResult execute(List<String> command) {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
             pb.environment().putAll(env);
@@ -111,7 +152,7 @@ public final class TerraformWorkspace implements AutoCloseable {
             Process p = pb.start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new AssertionError("terraform " + String.join(" ", args) + " did not finish in 5 minutes");
+                throw new AssertionError(String.join(" ", command) + " did not finish in 5 minutes");
             }
             CommandResult result = new CommandResult(String.join(" ", command), p.exitValue(),
                     Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
