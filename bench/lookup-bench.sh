@@ -26,10 +26,14 @@ command -v terraform >/dev/null || { echo "terraform is not on PATH" >&2; exit 2
 [ -x /usr/bin/time ] || { echo "/usr/bin/time (GNU time) is needed for the memory figure" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/lookup-bench.XXXXXX)
+# Its memory figure is a provider process's peak RSS, so by default each walk runs in a JVM of its own
+# (TF_HYPERSTACK_SERVICE=on in the environment times walks through a provider service instead).
+export TF_HYPERSTACK_SERVICE="${TF_HYPERSTACK_SERVICE:-off}" TF_HYPERSTACK_SERVICE_DIR="$WORK/svc"
 SIM_PID=""
 SAMPLER_PID=""
 cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  "$LAUNCHER" service stop >/dev/null 2>&1 || true
   [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
   if [ -n "${KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }

@@ -22,9 +22,12 @@ LAUNCHER=$PROVIDER_DIR/terraform-provider-hyperstack
 command -v terraform >/dev/null || { echo "terraform is not on PATH" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/power-bench.XXXXXX)
+# Walks go through a provider service of the bench's own (TF_HYPERSTACK_SERVICE=off: a JVM per walk).
+export TF_HYPERSTACK_SERVICE_DIR="$WORK/svc"
 SIM_PID=""
 cleanup() {
   [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
+  "$LAUNCHER" service stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT

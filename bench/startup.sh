@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times the provider from exec of the launcher to its go-plugin handshake line, the way Terraform
-# starts it (magic cookie, protocol 6, AutoMTLS with a P-521 client certificate), against the floor
+# Times the provider's JVM from exec of the launcher to its go-plugin handshake line, the way Terraform
+# starts it with the provider service off (TF_HYPERSTACK_SERVICE=off; bench/service-walks.sh times walks
+# through the service) (magic cookie, protocol 6, AutoMTLS with a P-521 client certificate), against the floor
 # of a plain JVM printing one line. Prints medians, the ratio to the floor and peak RSS.
 #
 # usage: bench/startup.sh [runs]      (build first: mvn -q -B package -DskipTests)
@@ -82,7 +83,9 @@ with open(os.path.join(work, "client.pem")) as f:
 plugin_env = dict(base,
     TF_PLUGIN_MAGIC_COOKIE="d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2",
     PLUGIN_PROTOCOL_VERSIONS="6", PLUGIN_MIN_PORT="10000", PLUGIN_MAX_PORT="25000",
-    PLUGIN_CLIENT_CERT=client_pem)
+    PLUGIN_CLIENT_CERT=client_pem,
+    # a JVM's start is what this measures: no provider service (bench/service-walks.sh times that)
+    TF_HYPERSTACK_SERVICE="off")
 if os.environ.get("EXTRA_JAVA_OPTS"):
     plugin_env["TF_HYPERSTACK_JAVA_OPTS"] = os.environ["EXTRA_JAVA_OPTS"]
 

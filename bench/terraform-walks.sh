@@ -15,7 +15,13 @@ provider_dir="$(cd "${PROVIDER_DIR:-$root/target/provider}" && pwd)"
 command -v terraform >/dev/null || { echo "terraform is not on the PATH" >&2; exit 1; }
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# Walks go through a provider service of the bench's own (TF_HYPERSTACK_SERVICE=off: a JVM per walk).
+export TF_HYPERSTACK_SERVICE_DIR="$work/svc"
+stop_services() {
+    "$provider_dir/terraform-provider-hyperstack" service stop >/dev/null 2>&1 || true
+    [ -z "${COMPARE_DIR:-}" ] || "$COMPARE_DIR/terraform-provider-hyperstack" service stop >/dev/null 2>&1 || true
+}
+trap 'stop_services; rm -rf "$work"' EXIT
 
 workspace() {  # name, provider directory
     mkdir -p "$work/$1"

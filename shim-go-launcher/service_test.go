@@ -703,3 +703,25 @@ func TestSessionFallsBackWhenTheServiceCannotStart(t *testing.T) {
 		}
 	}
 }
+
+func TestTheServiceRunsWithC2AndExitsOnOutOfMemory(t *testing.T) {
+	java := Java{Executable: "/jdk/bin/java", Home: "/jdk", Major: 17}
+	layout := Layout{Jar: "/p/terraform-provider-hyperstack.jar"}
+	none := func(string) string { return "" }
+	service := strings.Join(serviceCommandLine(java, layout, none, []string{"service-run"}), " ")
+	plugin := strings.Join(commandLine(java, layout, none, nil), " ")
+	for _, shortLife := range []string{"-XX:TieredStopAtLevel=1", singleCompilerThread} {
+		if strings.Contains(service, shortLife) {
+			t.Errorf("the service keeps %s: %s", shortLife, service)
+		}
+		if !strings.Contains(plugin, shortLife) {
+			t.Errorf("a walk's own JVM lost %s: %s", shortLife, plugin)
+		}
+	}
+	if !strings.Contains(service, "-XX:+ExitOnOutOfMemoryError") || strings.Contains(plugin, "ExitOnOutOfMemoryError") {
+		t.Errorf("only the service exits on OutOfMemoryError:\n%s\n%s", service, plugin)
+	}
+	if !strings.Contains(service, "-Xmx512m") || !strings.HasSuffix(service, mainClass+" service-run") {
+		t.Errorf("the service's heap is bounded and it runs the service command: %s", service)
+	}
+}

@@ -4,6 +4,7 @@ import io.grpc.BindableService;
 import io.tfhyperstack.plugin.logging.HclogLevel;
 import io.tfhyperstack.plugin.logging.ProviderLogging;
 import io.tfhyperstack.plugin.logging.SessionLogRouter;
+import io.tfhyperstack.plugin.tls.FastP521Verification;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
@@ -12,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,6 +26,8 @@ import java.util.logging.Logger;
 public final class ServiceMain {
     public static final String COMMAND = "service-run";
     private static final Logger LOG = Logger.getLogger(ServiceMain.class.getName());
+    /** Long enough for the first walk's start-up, which the warm-up would only slow on a small machine. */
+    private static final Duration FAST_VERIFICATION_DELAY = Duration.ofSeconds(2);
 
     private ServiceMain() {
     }
@@ -68,6 +72,7 @@ public final class ServiceMain {
         launcher.flush();
         // The launcher stops reading after that line; nothing else may go to the pipe.
         System.setOut(System.err);
+        FastP521Verification.installLater(FAST_VERIFICATION_DELAY);
         try {
             service.serve();
         } catch (InterruptedException e) {
