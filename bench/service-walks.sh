@@ -204,4 +204,14 @@ for label, _ in cases:
         if label.startswith(command + ":") and label != base:
             line += "   %.1fx terraform_data" % (median_ms(label) / median_ms(base))
     print(line)
+
+# The warm service's memory after all of that: resident set and the heap it may grow to.
+status = subprocess.run([launcher, "service", "status"], capture_output=True, text=True).stdout
+pid = next((l.split(": ", 1)[1] for l in status.splitlines() if l.startswith("pid: ")), None)
+heap = next((l.split(": ", 1)[1] for l in status.splitlines() if l.startswith("heap: ")), "?")
+rss = "?"
+if pid:
+    with open("/proc/%s/status" % pid) as f:
+        rss = next((l.split(":", 1)[1].strip() for l in f if l.startswith("VmRSS:")), "?")
+print("warm service after the runs: RSS %s, heap %s" % (rss, heap))
 PY
