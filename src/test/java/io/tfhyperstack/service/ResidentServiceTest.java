@@ -148,6 +148,28 @@ class ResidentServiceTest {
     }
 
     @Test
+    void aSessionLeavesNoThreadGroupBehind() throws Exception {
+        start(Duration.ofMinutes(10));
+        ThreadGroup parent = Thread.currentThread().getThreadGroup();
+        int before = parent.activeGroupCount();
+        for (int i = 0; i < 3; i++) {
+            try (ServiceClient launcher = new ServiceClient(socket)) {
+                launcher.send(startFrame(KEY, walk("group" + i, null)));
+                try (LocalPluginClient client = LocalPluginClient.connect(launcher.handshake(), TestIdentities.TERRAFORM)) {
+                    client.shutdownPlugin();
+                }
+                assertEquals(0, launcher.exitCode());
+            }
+        }
+        awaitStatus("sessions: 0 live, 3 served");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (parent.activeGroupCount() > before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(before, parent.activeGroupCount(), "the sessions' thread groups are gone with their threads");
+    }
+
+    @Test
     void aLauncherOfAnotherBuildIsRefused() throws Exception {
         start(Duration.ofMinutes(10));
         try (ServiceClient launcher = new ServiceClient(socket)) {

@@ -17,6 +17,9 @@ public final class LogScope extends ThreadGroup {
 
     LogScope(String name, Handler handler, HclogLevel level, SessionLogRouter router) {
         super(name);
+        // On Java 17 a parent holds its child groups until they are destroyed, and a daemon group is
+        // destroyed when its last thread ends: without this, every session would leave its group behind.
+        setDaemon(true);
         this.handler = handler;
         this.level = level;
         this.router = router;
