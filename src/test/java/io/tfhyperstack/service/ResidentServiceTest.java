@@ -188,17 +188,13 @@ class ResidentServiceTest {
             assertEquals(Frame.DATA, answer.type());
             assertTrue(answer.text().contains("build: " + KEY), answer.text());
         }
-        ended.get(30, TimeUnit.SECONDS);
-        assertFalse(Files.exists(socket));
-        service = null;
+        awaitServiceEnd();
     }
 
     @Test
     void theServiceEndsWhenIdleForItsTimeout() throws Exception {
         start(Duration.ofSeconds(1));
-        ended.get(30, TimeUnit.SECONDS);
-        assertFalse(Files.exists(socket));
-        service = null;
+        awaitServiceEnd();
     }
 
     @Test
@@ -206,6 +202,11 @@ class ResidentServiceTest {
         start(Duration.ofMinutes(10));
         assertNotNull(status());
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        awaitServiceEnd();
+    }
+
+    /** The service stopped by itself: serve() returned and the socket is gone. */
+    private void awaitServiceEnd() throws Exception {
         ended.get(30, TimeUnit.SECONDS);
         assertFalse(Files.exists(socket));
         service = null;
