@@ -15,6 +15,7 @@ import io.tfhyperstack.hyperstack.HyperstackClient;
 import io.tfhyperstack.hyperstack.HyperstackException;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.provider.InstanceAttributes;
+import io.tfhyperstack.provider.InstanceId;
 import io.tfhyperstack.provider.ProviderContext;
 
 import java.util.ArrayList;

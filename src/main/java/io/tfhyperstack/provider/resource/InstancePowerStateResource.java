@@ -23,6 +23,7 @@ import io.tfhyperstack.hyperstack.HyperstackException;
 import io.tfhyperstack.hyperstack.NotFoundException;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.provider.InstanceAttributes;
+import io.tfhyperstack.provider.InstanceId;
 import io.tfhyperstack.provider.PowerState;
 import io.tfhyperstack.provider.ProviderContext;
 
@@ -63,6 +64,7 @@ public final class InstancePowerStateResource implements ImportableResource, Pla
         attributes.add(Attribute.builder("id").type(Type.STRING).computed().planModifier(UseStateForUnknown.INSTANCE)
                 .description("The instance's id, the same as `instance_id`.").build());
         attributes.add(Attribute.builder("instance_id").type(Type.STRING).required()
+                .validator(InstanceId.validator())
                 .planModifier(RequiresReplace.INSTANCE)
                 .description("The id of the instance whose power this controls. Changing it replaces this resource "
                         + "(the old instance is left as it is).").build());
@@ -108,7 +110,7 @@ public final class InstancePowerStateResource implements ImportableResource, Pla
             return;
         }
         String idText = plan.attribute("instance_id").asString();
-        Long id = InstanceIds.tryParse(idText);
+        Long id = InstanceId.tryParse(idText);
         if (id == null) {
             result.diagnostics().addError("Invalid instance_id", "instance_id must be a numeric instance id; got \""
                     + idText + "\".");
@@ -139,7 +141,7 @@ public final class InstancePowerStateResource implements ImportableResource, Pla
             return;
         }
         Value state = request.state();
-        long id = InstanceIds.parse(state.attribute("instance_id").asString());
+        long id = InstanceId.parse(state.attribute("instance_id").asString());
         try {
             Instance instance = client.getInstance(id);
             Value s = stateOf(state, instance, state);
@@ -163,7 +165,7 @@ public final class InstancePowerStateResource implements ImportableResource, Pla
 
     @Override
     public void importState(String id, StateResult result) {
-        Long parsed = InstanceIds.tryParse(id);
+        Long parsed = InstanceId.tryParse(id);
         if (parsed == null) {
             result.diagnostics().addError("Invalid import id", "Import " + TYPE + " by its numeric instance id; got \""
                     + id + "\".");

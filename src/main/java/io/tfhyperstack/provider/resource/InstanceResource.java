@@ -24,6 +24,7 @@ import io.tfhyperstack.hyperstack.NotFoundException;
 import io.tfhyperstack.hyperstack.model.CreateInstanceRequest;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.hyperstack.model.InstanceStatus;
+import io.tfhyperstack.provider.InstanceId;
 import io.tfhyperstack.provider.PowerState;
 import io.tfhyperstack.provider.ProviderContext;
 
@@ -179,7 +180,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
             return;
         }
         Value state = request.state();
-        long id = InstanceIds.parse(state.attribute("id").asString());
+        long id = InstanceId.parse(state.attribute("id").asString());
         try {
             result.state(refreshed(state, client.getInstance(id)));
         } catch (NotFoundException e) {
@@ -247,7 +248,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         }
         Value plan = request.plan();
         Value prior = request.priorState();
-        long id = InstanceIds.parse(prior.attribute("id").asString());
+        long id = InstanceId.parse(prior.attribute("id").asString());
         try {
             if (!plan.attribute("labels").equals(prior.attribute("labels"))) {
                 Value labels = plan.attribute("labels");
@@ -276,7 +277,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
             return;
         }
         Value prior = request.priorState();
-        long id = InstanceIds.parse(prior.attribute("id").asString());
+        long id = InstanceId.parse(prior.attribute("id").asString());
         try {
             try {
                 client.deleteInstance(id);
@@ -291,7 +292,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
 
     @Override
     public void importState(String id, StateResult result) {
-        Long parsed = InstanceIds.tryParse(id);
+        Long parsed = InstanceId.tryParse(id);
         if (parsed == null) {
             result.diagnostics().addError("Invalid import id",
                     "Import " + TYPE + " by its numeric instance id, e.g. terraform import " + TYPE + ".example 4242; got \""

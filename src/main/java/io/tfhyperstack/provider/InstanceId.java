@@ -1,4 +1,4 @@
-package io.tfhyperstack.provider.datasource;
+package io.tfhyperstack.provider;
 
 import io.tfhyperstack.framework.validator.Validator;
 import io.tfhyperstack.framework.validator.ValidatorRequest;
@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * An instance id as users write it: the API's integer id as a decimal string. Only the canonical
- * spelling is accepted (no sign, no leading zero), so the id read back is the very string configured.
+ * spelling is accepted (no sign, no leading zero, no spaces), so the id read back is the very string
+ * configured: "01002" would be stored as "1002" and every later plan would differ from the configuration.
+ * The one rule for ids, in data sources, resources and imports alike.
  */
 public final class InstanceId {
     private static final Pattern CANONICAL = Pattern.compile("[1-9][0-9]{0,17}");
@@ -18,6 +20,11 @@ public final class InstanceId {
 
     public static boolean isValid(String s) {
         return s != null && CANONICAL.matcher(s).matches();
+    }
+
+    /** The id, or null when {@code s} is not one. */
+    public static Long tryParse(String s) {
+        return isValid(s) ? Long.parseLong(s) : null;
     }
 
     public static long parse(String s) {
