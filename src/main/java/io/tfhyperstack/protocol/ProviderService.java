@@ -9,6 +9,7 @@ import io.tfhyperstack.framework.server.Outcome;
 import io.tfhyperstack.framework.server.PlanOutcome;
 import io.tfhyperstack.framework.server.ProviderSchemas;
 import io.tfhyperstack.framework.server.ProviderServer;
+import io.tfhyperstack.framework.text.FailureText;
 import io.tfhyperstack.framework.types.Type;
 import io.tfhyperstack.framework.values.Value;
 import io.tfhyperstack.protocol.tfplugin6.ProviderGrpc;
@@ -343,7 +344,7 @@ public final class ProviderService extends ProviderGrpc.ProviderImplBase {
             return WireDiagnostics.error("Unknown type", e.getMessage());
         }
         return WireDiagnostics.error("Unexpected provider error",
-                "The provider could not handle this request: " + e
+                "The provider could not handle this request: " + FailureText.of(e)
                         + ". This is a bug in the provider; the log (TF_LOG=debug) has the details.");
     }
 
@@ -360,7 +361,7 @@ public final class ProviderService extends ProviderGrpc.ProviderImplBase {
                     .log(System.Logger.Level.ERROR, "request failed", e);
             response = fallback.apply(e);
             if (response == null) {
-                out.onError(io.grpc.Status.INTERNAL.withDescription(e.toString()).asRuntimeException());
+                out.onError(io.grpc.Status.INTERNAL.withDescription(FailureText.of(e)).asRuntimeException());
                 return;
             }
         }

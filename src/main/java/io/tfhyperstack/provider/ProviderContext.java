@@ -1,8 +1,10 @@
 package io.tfhyperstack.provider;
 
 import io.tfhyperstack.Version;
+import io.tfhyperstack.framework.diag.AttributePath;
 import io.tfhyperstack.framework.diag.Diagnostics;
 import io.tfhyperstack.framework.provider.ConfigureRequest;
+import io.tfhyperstack.framework.text.FailureText;
 import io.tfhyperstack.hyperstack.Cancellation;
 import io.tfhyperstack.hyperstack.HyperstackClient;
 
@@ -31,16 +33,23 @@ public final class ProviderContext {
         }
         Cancellation cancellation = Cancellation.create();
         request.stopSignal().onStop(cancellation::cancel);
-        client = HyperstackClient.builder()
-                .baseUrl(settings.apiAddress())
-                .apiKey(settings.apiKey())
-                .maxRetries(settings.maxRetries())
-                .requestsPerMinute(settings.requestsPerMinute())
-                .requestTimeout(settings.requestTimeout())
-                .providerVersion(Version.get())
-                .terraformVersion(request.terraformVersion())
-                .cancellation(cancellation)
-                .build();
+        try {
+            client = HyperstackClient.builder()
+                    .baseUrl(settings.apiAddress())
+                    .apiKey(settings.apiKey())
+                    .maxRetries(settings.maxRetries())
+                    .requestsPerMinute(settings.requestsPerMinute())
+                    .requestTimeout(settings.requestTimeout())
+                    .providerVersion(Version.get())
+                    .terraformVersion(request.terraformVersion())
+                    .cancellation(cancellation)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            // The HTTP client's own rules for a base URL are a little stricter than any check before it.
+            diagnostics.addError(AttributePath.ROOT.attribute("api_address"), "Invalid API address",
+                    "The API address \"" + settings.apiAddress() + "\" cannot be used: " + FailureText.of(e) + ".");
+            notConfiguredReason = "The provider configuration is invalid; see the errors above.";
+        }
     }
 
     /** The client, or null with an error saying why there is none. */

@@ -1,8 +1,10 @@
 package io.tfhyperstack.provider;
 
+
 import io.tfhyperstack.framework.diag.AttributePath;
 import io.tfhyperstack.framework.diag.Diagnostics;
 import io.tfhyperstack.framework.text.DurationString;
+import io.tfhyperstack.framework.text.HttpUrls;
 import io.tfhyperstack.framework.values.Value;
 import io.tfhyperstack.hyperstack.HyperstackClient;
 
@@ -36,6 +38,15 @@ public record ProviderSettings(String apiKey, String apiAddress, int maxRetries,
         String address = stringOr(config.attribute("api_address"), env.get(ENV_API_ADDRESS));
         if (address == null || address.isBlank()) {
             address = DEFAULT_API_ADDRESS;
+        } else if (config.attribute("api_address").isNull()) {
+            // The block's own value was checked at validate time; the environment's is checked here.
+            String problem = HttpUrls.problem(address.trim());
+            if (problem != null) {
+                diagnostics.addError(AttributePath.ROOT.attribute("api_address"), "Invalid " + ENV_API_ADDRESS,
+                        "The environment variable " + ENV_API_ADDRESS + " (\"" + address + "\") is not a valid "
+                                + "http(s) URL: " + problem + ". Set it to the API's base URL (for example "
+                                + DEFAULT_API_ADDRESS + "), or set api_address in the provider block.");
+            }
         }
         int retries = intOr(config.attribute("max_retries"), DEFAULT_MAX_RETRIES);
         int rpm = intOr(config.attribute("requests_per_minute"), DEFAULT_REQUESTS_PER_MINUTE);

@@ -15,6 +15,7 @@ import io.tfhyperstack.framework.resource.StateResult;
 import io.tfhyperstack.framework.resource.UpdateRequest;
 import io.tfhyperstack.framework.resource.UpgradableResource;
 import io.tfhyperstack.framework.schema.Schema;
+import io.tfhyperstack.framework.text.FailureText;
 import io.tfhyperstack.framework.values.Value;
 
 import java.util.LinkedHashMap;
@@ -314,7 +315,7 @@ public final class ProviderServer {
 
     private static void bug(Diagnostics d, String what, RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "unexpected failure while " + what, e);
-        d.addError("Unexpected provider error", "The provider failed while " + what + ": " + e
+        d.addError("Unexpected provider error", "The provider failed while " + what + ": " + FailureText.of(e)
                 + ". This is a bug in the provider; the log (TF_LOG=debug) has the details.");
     }
 

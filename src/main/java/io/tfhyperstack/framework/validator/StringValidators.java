@@ -1,11 +1,11 @@
 package io.tfhyperstack.framework.validator;
 
+
 import io.tfhyperstack.framework.diag.Diagnostics;
 import io.tfhyperstack.framework.text.DurationString;
+import io.tfhyperstack.framework.text.HttpUrls;
 import io.tfhyperstack.framework.text.IpAddresses;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -59,18 +59,7 @@ public final class StringValidators {
     public static Validator httpUrl() {
         return of("must be an `http` or `https` URL", (request, diagnostics) -> {
             String s = request.value().asString();
-            String problem = null;
-            try {
-                URI uri = new URI(s);
-                String scheme = uri.getScheme();
-                if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                    problem = "it must start with http:// or https://";
-                } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                    problem = "it has no host";
-                }
-            } catch (URISyntaxException e) {
-                problem = e.getReason();
-            }
+            String problem = HttpUrls.problem(s);
             if (problem != null) {
                 diagnostics.addError(request.path(), "Invalid URL",
                         "The value of " + request.path() + " (\"" + s + "\") is not a valid http(s) URL: "

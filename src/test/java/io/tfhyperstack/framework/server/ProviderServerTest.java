@@ -180,6 +180,8 @@ class ProviderServerTest {
         Outcome applied = s.applyResourceChange("hyperstack_test_thing", Value.nullOf(type), plan.plannedState(), config);
         assertTrue(applied.diagnostics().hasErrors());
         assertTrue(applied.diagnostics().list().get(0).detail().contains("boom"));
+        assertFalse(applied.diagnostics().list().get(0).detail().contains("IllegalStateException"),
+                "a Java class name means nothing to a Terraform user: " + applied.diagnostics());
         assertTrue(applied.state().isNull());
     }
 
