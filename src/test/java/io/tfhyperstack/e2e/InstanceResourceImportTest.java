@@ -75,6 +75,31 @@ class InstanceResourceImportTest extends ResourceE2eTest {
         assertTrue(change.stdout().contains("must be replaced"), change.stdout());
     }
 
+    /** An instance created with the defaults (no public IP) imports as exactly that: nothing to change. */
+    @Test
+    void importingAnInstanceWithoutAPublicIpUnderTheDefaultsPlansNoChange() {
+        config("""
+                import {
+                  to = hyperstack_instance.batch
+                  id = "1003"
+                }
+                resource "hyperstack_instance" "batch" {
+                  name             = "batch-runner"
+                  environment_name = "demo-canada"
+                  flavor_name      = "n3-RTX-A6000x1"
+                  key_name         = "demo-key"
+                  image_name       = "%s"
+                  power_state      = "stopped"
+                  labels           = %s
+                }
+                """.formatted(api.getInstance(1003).image().name(), labelsOrNull(1003)));
+        CommandResult plan = tf.planDetailed();
+        assertTrue(plan.stdout().contains("1 to import, 0 to add, 0 to change, 0 to destroy"), plan.stdout());
+        tf.apply();
+        assertFalse(attrs("hyperstack_instance.batch").path("assign_floating_ip").asBoolean(true));
+        assertNoChanges();
+    }
+
     @Test
     void anUnknownIdIsAClearError() {
         config(WEB_1.formatted("[]"));

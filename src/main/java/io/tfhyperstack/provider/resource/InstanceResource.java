@@ -81,7 +81,8 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         attributes.add(Attribute.builder("assign_floating_ip").type(Type.BOOL).optionalComputed()
                 .defaultValue(Value.bool(false)).planModifier(RequiresReplaceOnceKnown.INSTANCE)
                 .description("Whether the instance gets a public IP. Defaults to `false`. The API does not report "
-                        + "it: an import reads it as `true` when the instance has a public IP, and otherwise adopts "
+                        + "it: an import reads it as `true` when the instance has a public IP, as `false` when a "
+                        + "running or stopped instance has none, and otherwise (hibernated, in transition) adopts "
                         + "the configured value without replacing the instance.").build());
         attributes.add(Attribute.builder("user_data").type(Type.STRING).optional()
                 .planModifier(RequiresReplaceOnceKnown.INSTANCE)
@@ -101,8 +102,8 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         return new Block(attributes, List.of(TIMEOUTS.block()),
                 "A HyperStack instance (virtual machine), from creation to deletion, including its power state. "
                         + "Import with the instance id. Not reported by the API, and so adopted from the "
-                        + "configuration after an import: `user_data`, `assign_floating_ip` (when the instance has "
-                        + "no public IP), `retain_floating_ip` and `timeouts`.", false);
+                        + "configuration after an import: `user_data`, `assign_floating_ip` (when a hibernated or "
+                        + "changing instance has no public IP), `retain_floating_ip` and `timeouts`.", false);
     }
 
     private static Attribute replacing(String name, String description) {
@@ -218,11 +219,25 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         }
         if (imported) {
             s = s.withAttribute("retain_floating_ip", Value.bool(true));
-            if (instance.floatingIp() != null) {
-                s = s.withAttribute("assign_floating_ip", Value.bool(true));
-            }
+            s = s.withAttribute("assign_floating_ip", importedFloatingIpSetting(instance, power));
         }
         return s;
+    }
+
+    /**
+     * What an import can honestly say of assign_floating_ip, which the API does not report: a public IP
+     * means true; none on an instance that keeps its IP when it has one (running or stopped) means false;
+     * a hibernated or moving instance may have given its IP back, so nothing is said (null), and the
+     * configured value is adopted.
+     */
+    private static Value importedFloatingIpSetting(Instance instance, String power) {
+        if (instance.floatingIp() != null) {
+            return Value.bool(true);
+        }
+        if ("running".equals(power) || "stopped".equals(power)) {
+            return Value.bool(false);
+        }
+        return Value.nullOf(Type.BOOL);
     }
 
     private static Value reported(Value state, String name, String value) {
