@@ -43,6 +43,23 @@ class InstanceResourceFailureTest extends ResourceE2eTest {
         assertTrue(r.output().contains("Timed out"), r.describe());
     }
 
+    /** The create call's own time comes out of timeouts.create: the wait gets only what is left. */
+    @Test
+    void theWaitAfterASlowCreateGetsOnlyWhatIsLeftOfTheTimeout() {
+        sim.stepDelay(Duration.ofSeconds(60));
+        sim.faults().latency(Duration.ofMillis(1500));
+        config(instance("vm", "e2e-slow-create", "  timeouts {\n    create = \"3s\"\n  }\n"));
+        CommandResult r = tf.run("apply", "-auto-approve");
+        assertEquals(1, r.exitCode(), r.describe());
+        assertTrue(tf.tainted("hyperstack_instance.vm"));
+        java.util.regex.Matcher waited = java.util.regex.Pattern.compile("Timed out after (\\d+) (ms|s)")
+                .matcher(r.output().replaceAll("\\s+", " "));
+        assertTrue(waited.find(), r.describe());
+        long waitedMs = Long.parseLong(waited.group(1)) * (waited.group(2).equals("s") ? 1000 : 1);
+        assertTrue(waitedMs <= 1500, "the wait was given " + waitedMs + " ms of the 3 s, after a create call of"
+                + " at least 1.5 s:\n" + r.describe());
+    }
+
     @Test
     void rateLimitsAndServerErrorBurstsAreAbsorbedByRetries() {
         sim.faults()

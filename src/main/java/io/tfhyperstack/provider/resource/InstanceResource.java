@@ -137,11 +137,12 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         result.state(failedState(plan, instance, plan));
         PowerState wanted = PowerState.parse(plan.attribute("power_state").asString());
         try {
-            instance = client.statusWaiter().awaitStatus(instance.id(), InstanceStatus.ACTIVE, timeout,
+            // One budget for the whole create: the call (and its retries) already spent part of it.
+            instance = client.statusWaiter().awaitStatus(instance.id(), InstanceStatus.ACTIVE, left(timeout, started),
                     client.cancellation());
             result.state(failedState(plan, instance, plan));
             instance = new PowerStateMachine(client).drive(instance, wanted,
-                    plan.attribute("retain_floating_ip").asBool(), timeout.minusNanos(System.nanoTime() - started));
+                    plan.attribute("retain_floating_ip").asBool(), left(timeout, started));
             result.state(succeededState(plan, instance));
         } catch (HyperstackException e) {
             Instance seen = lastSeen(client, instance, e);
@@ -150,6 +151,12 @@ public final class InstanceResource implements ImportableResource, PlanModifying
                     e.getMessage() + " The instance is kept in state as tainted, so the next apply replaces it; "
                             + "or remove it from state with terraform state rm.");
         }
+    }
+
+    /** What is left of {@code budget} since {@code startedNanos}; never negative. */
+    private static Duration left(Duration budget, long startedNanos) {
+        Duration rest = budget.minusNanos(System.nanoTime() - startedNanos);
+        return rest.isNegative() ? Duration.ZERO : rest;
     }
 
     private static CreateInstanceRequest createRequest(Value plan) {
