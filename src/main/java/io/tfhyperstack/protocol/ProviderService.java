@@ -10,11 +10,13 @@ import io.tfhyperstack.framework.server.PlanOutcome;
 import io.tfhyperstack.framework.server.ProviderSchemas;
 import io.tfhyperstack.framework.server.ProviderServer;
 import io.tfhyperstack.framework.text.FailureText;
+import io.tfhyperstack.framework.types.ObjectType;
 import io.tfhyperstack.framework.types.Type;
 import io.tfhyperstack.framework.values.Value;
 import io.tfhyperstack.protocol.tfplugin6.ProviderGrpc;
 import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.ApplyResourceChange;
 import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.CallFunction;
+import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.DynamicValue;
 import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.CloseEphemeralResource;
 import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.ConfigureProvider;
 import io.tfhyperstack.protocol.tfplugin6.Tfplugin6.FunctionError;
@@ -55,10 +57,22 @@ public final class ProviderService extends ProviderGrpc.ProviderImplBase {
             .build();
 
     private final ProviderServer server;
+    private final StateEncoder states;
     private volatile GetProviderSchema.Response schemaResponse;
 
     public ProviderService(ProviderServer server) {
+        this(server, WireValues::encode);
+    }
+
+    /** With another encoder of new states, so that tests can make the answer to an apply fail. */
+    ProviderService(ProviderServer server, StateEncoder states) {
         this.server = server;
+        this.states = states;
+    }
+
+    /** Turns a resource's new state into its wire form. */
+    interface StateEncoder {
+        DynamicValue encode(Value state, Type type);
     }
 
     @Override
@@ -212,21 +226,47 @@ public final class ProviderService extends ProviderGrpc.ProviderImplBase {
     @Override
     public void applyResourceChange(ApplyResourceChange.Request request,
                                     StreamObserver<ApplyResourceChange.Response> out) {
+        Outcome[] applied = new Outcome[1];
+        Type[] typeOf = new Type[1];
         answer(out, () -> {
             Type type = resourceSchema(request.getTypeName()).type();
+            typeOf[0] = type;
             Value prior = WireValues.decode(request.getPriorState(), type);
             Value planned = WireValues.decode(request.getPlannedState(), type);
             Value config = WireValues.decode(request.getConfig(), type);
             Outcome o = server.applyResourceChange(request.getTypeName(), prior, planned, config);
+            applied[0] = o;
             return ApplyResourceChange.Response.newBuilder()
-                    .setNewState(WireValues.encode(o.state(), type))
+                    .setNewState(states.encode(o.state(), type))
                     .setPrivate(request.getPlannedPrivate())
                     .addAllDiagnostics(WireDiagnostics.encode(o.diagnostics()))
                     .build();
         }, e -> ApplyResourceChange.Response.newBuilder()
-                // the prior state is the safest answer we can still give: nothing is forgotten
-                .setNewState(request.getPriorState())
+                .setNewState(survivingState(applied[0], typeOf[0], request.getPriorState()))
                 .addAllDiagnostics(failure(e)).build());
+    }
+
+    /**
+     * The state to answer with when the answer itself could not be built. After the apply ran, the object
+     * it made or changed exists whatever went wrong afterwards: its id is kept (the error taints it), so
+     * that a created instance is never forgotten. Before that, or when even the id cannot be written, the
+     * prior state is the safest answer: nothing is forgotten that Terraform knew.
+     */
+    private DynamicValue survivingState(Outcome applied, Type type, DynamicValue prior) {
+        if (applied == null || applied.state() == null || applied.state().isNull()
+                || !(type instanceof ObjectType object)
+                || !object.hasAttribute("id")) {
+            return prior;
+        }
+        Value id = applied.state().attribute("id");
+        if (id.isNull() || !id.isKnown()) {
+            return prior;
+        }
+        try {
+            return states.encode(Value.empty(type).withAttribute("id", id), type);
+        } catch (RuntimeException e) {
+            return prior;
+        }
     }
 
     @Override

@@ -123,6 +123,53 @@ class ProviderServiceTest {
         assertEquals(Value.string("thing-1"), state.attribute("id"));
     }
 
+    /**
+     * A create that succeeded must never be forgotten, even when its answer cannot be built: Terraform
+     * gets the id with the error (and so taints it), not the prior null state.
+     */
+    @Test
+    void aCreatedObjectWhoseAnswerCannotBeBuiltKeepsItsIdInState() {
+        int[] calls = {0};
+        ProviderService service = new ProviderService(engine, (state, type) -> {
+            if (calls[0]++ == 0) {
+                throw new IllegalStateException("the full state cannot be written");
+            }
+            return WireValues.encode(state, type);
+        });
+        Value config = Value.object(thingType, Map.of("name", Value.string("a")));
+        var plan = stub.planResourceChange(Tfplugin6.PlanResourceChange.Request.newBuilder()
+                .setTypeName("hyperstack_test_thing").setPriorState(dv(Value.nullOf(thingType)))
+                .setProposedNewState(dv(config)).setConfig(dv(config)).build());
+        List<Tfplugin6.ApplyResourceChange.Response> answers = new java.util.ArrayList<>();
+        service.applyResourceChange(Tfplugin6.ApplyResourceChange.Request.newBuilder()
+                .setTypeName("hyperstack_test_thing").setPriorState(dv(Value.nullOf(thingType)))
+                .setPlannedState(plan.getPlannedState()).setConfig(dv(config)).build(), new RecordingObserver<>(answers));
+        assertEquals(1, answers.size());
+        var answer = answers.get(0);
+        assertEquals(1, answer.getDiagnosticsCount(), "the failure is reported");
+        assertFalse(answer.getDiagnostics(0).getDetail().contains("IllegalStateException"), answer.toString());
+        Value state = decode(answer.getNewState());
+        assertFalse(state.isNull(), "the created object is not forgotten");
+        assertEquals(Value.string("thing-1"), state.attribute("id"));
+    }
+
+    /** Collects a unary call's answers; a failed call fails the test. */
+    private record RecordingObserver<T>(List<T> answers) implements io.grpc.stub.StreamObserver<T> {
+        @Override
+        public void onNext(T value) {
+            answers.add(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            throw new AssertionError(t);
+        }
+
+        @Override
+        public void onCompleted() {
+        }
+    }
+
     @Test
     void unknownTypeIsADiagnosticNotAFailedCall() {
         var r = stub.readResource(Tfplugin6.ReadResource.Request.newBuilder().setTypeName("hyperstack_nope").build());
