@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -64,7 +63,8 @@ public final class HyperstackClient {
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 500;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
+    /** The provider block's default too (request_timeout): one figure for one setting. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(32);
     /** A Retry-After beyond this is treated as this, so a confused header cannot park Terraform for hours. */
@@ -92,7 +92,6 @@ public final class HyperstackClient {
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
     private final OkHttpClient http;
-    private final List<Runnable> mutationListeners = new CopyOnWriteArrayList<>();
     private final InstanceDirectory directory;
     private final StatusWaiter statusWaiter;
 
@@ -119,7 +118,6 @@ public final class HyperstackClient {
                 .build();
         this.directory = new InstanceDirectory(this, b.directoryTtl, clock);
         this.statusWaiter = new StatusWaiter(this, b.pollInitialInterval, b.pollMaxInterval);
-        mutationListeners.add(directory::invalidate);
     }
 
     public static Builder builder() {
@@ -147,11 +145,6 @@ public final class HyperstackClient {
     /** The API root this client talks to (no credentials in it). */
     public String baseUrl() {
         return baseUrl.toString();
-    }
-
-    /** Runs after every create, delete, action and label change made through this client. */
-    public void addMutationListener(Runnable listener) {
-        mutationListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -631,7 +624,7 @@ public final class HyperstackClient {
                                 + " name or import the existing machine with terraform import.");
             case 429:
                 return new RateLimitedException(m, p, code, apiMessage, errorReason,
-                        "The API's rate limit (500 requests a minute per IP) was still exceeded" + tries
+                        "The API's rate limit (per source IP, shared with every other client there) was still exceeded" + tries
                                 + ". Lower terraform -parallelism or the provider's requests_per_minute, or try again"
                                 + " in a minute.");
             default:
@@ -694,14 +687,9 @@ public final class HyperstackClient {
         return baseUrl.newBuilder().addPathSegments(segments);
     }
 
+    /** After every create, delete, action and label change: the cached instance list is out of date. */
     private void mutated() {
-        for (Runnable l : mutationListeners) {
-            try {
-                l.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "mutation listener failed", e);
-            }
-        }
+        directory.invalidate();
     }
 
     @Override
@@ -761,7 +749,7 @@ public final class HyperstackClient {
             return this;
         }
 
-        /** Longest time for one whole HTTP call, connect to last byte (default 120 s). */
+        /** Longest time for one whole HTTP call, connect to last byte (default 60 s, as request_timeout). */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
             return this;

@@ -22,7 +22,7 @@ public record ProviderSettings(String apiKey, String apiAddress, int maxRetries,
     public static final String ENV_API_ADDRESS = "HYPERSTACK_API_ADDRESS";
     public static final int DEFAULT_MAX_RETRIES = HyperstackClient.DEFAULT_MAX_RETRIES;
     public static final int DEFAULT_REQUESTS_PER_MINUTE = HyperstackClient.DEFAULT_REQUESTS_PER_MINUTE;
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = HyperstackClient.DEFAULT_REQUEST_TIMEOUT;
 
     /**
      * Reads the provider block, falling back to the environment. Returns null, with diagnostics on
@@ -64,11 +64,6 @@ public record ProviderSettings(String apiKey, String apiAddress, int maxRetries,
             return null;
         }
         return new ProviderSettings(apiKey.trim(), stripTrailingSlash(address.trim()), retries, rpm, timeout);
-    }
-
-    /** Whether any value Terraform sent is still unknown (it depends on a resource not yet applied). */
-    public static boolean hasUnknowns(Value config) {
-        return !config.isWhollyKnown();
     }
 
     private static String stringOr(Value v, String fallback) {

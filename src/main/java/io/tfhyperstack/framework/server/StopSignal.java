@@ -3,7 +3,6 @@ package io.tfhyperstack.framework.server;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Trips once when Terraform sends StopProvider. Waits and HTTP calls listen to it so that Ctrl-C ends
@@ -41,10 +40,5 @@ public final class StopSignal {
         if (isStopped() && listeners.remove(listener)) {
             listener.run();
         }
-    }
-
-    /** Sleeps up to the given time; returns false early when stopped. */
-    public boolean sleep(long millis) throws InterruptedException {
-        return !stopped.await(millis, TimeUnit.MILLISECONDS);
     }
 }

@@ -13,6 +13,7 @@ import io.tfhyperstack.framework.validator.StringValidators;
 import io.tfhyperstack.framework.values.Value;
 import io.tfhyperstack.hyperstack.HyperstackClient;
 import io.tfhyperstack.hyperstack.HyperstackException;
+import io.tfhyperstack.hyperstack.model.CreateInstanceRequest;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.provider.InstanceAttributes;
 import io.tfhyperstack.provider.InstanceId;
@@ -26,7 +27,7 @@ import java.util.Set;
 public final class InstanceDataSource implements DataSource {
     public static final String TYPE_NAME = "hyperstack_instance";
     /** The API's limit on instance names. */
-    static final int MAX_NAME_LENGTH = 50;
+    static final int MAX_NAME_LENGTH = CreateInstanceRequest.MAX_NAME_LENGTH;
 
     private static final Schema SCHEMA = buildSchema();
 
