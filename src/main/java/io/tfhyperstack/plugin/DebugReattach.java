@@ -1,6 +1,6 @@
 package io.tfhyperstack.plugin;
 
-import io.tfhyperstack.framework.text.JsonStrings;
+import io.tfhyperstack.util.JsonStrings;
 
 /**
  * Debug mode's instructions: the provider runs under a debugger or a person's control, and Terraform

@@ -1,6 +1,5 @@
 package io.tfhyperstack.framework.provider;
 
-import io.tfhyperstack.framework.server.StopSignal;
 import io.tfhyperstack.framework.values.Value;
 
 /**

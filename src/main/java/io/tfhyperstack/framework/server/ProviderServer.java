@@ -5,6 +5,7 @@ import io.tfhyperstack.framework.diag.AttributePath;
 import io.tfhyperstack.framework.diag.Diagnostics;
 import io.tfhyperstack.framework.provider.ConfigureRequest;
 import io.tfhyperstack.framework.provider.Provider;
+import io.tfhyperstack.framework.provider.StopSignal;
 import io.tfhyperstack.framework.resource.CreateRequest;
 import io.tfhyperstack.framework.resource.DataSource;
 import io.tfhyperstack.framework.resource.DeleteRequest;

@@ -1,5 +1,6 @@
 package io.tfhyperstack.framework.text;
 
+import io.tfhyperstack.util.JsonStrings;
 /** Strings written the way HCL writes string literals, for messages and attribute paths. */
 public final class HclStrings {
     private HclStrings() {

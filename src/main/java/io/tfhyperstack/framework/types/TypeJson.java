@@ -3,11 +3,11 @@ package io.tfhyperstack.framework.types;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tfhyperstack.framework.text.JsonStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.tfhyperstack.util.JsonStrings;
 
 /** Reads and writes cty's JSON type encoding. */
 final class TypeJson {

@@ -1,6 +1,5 @@
 package io.tfhyperstack.plugin.logging;
 
-import io.tfhyperstack.framework.text.JsonStrings;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import io.tfhyperstack.util.JsonStrings;
 
 /**
  * Writes java.util.logging records as hclog JSON lines on stderr. go-plugin clients parse such lines

@@ -1,4 +1,4 @@
-package io.tfhyperstack.framework.server;
+package io.tfhyperstack.framework.provider;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

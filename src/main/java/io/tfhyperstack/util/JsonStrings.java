@@ -1,4 +1,4 @@
-package io.tfhyperstack.framework.text;
+package io.tfhyperstack.util;
 
 /**
  * JSON string literals, written by hand: what needs them (cty type JSON in the schema answer, log
