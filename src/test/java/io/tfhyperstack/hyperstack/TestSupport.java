@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** Shared bits of the client tests: sample payloads, generated listings, a recording sleeper. */
 final class TestSupport {
@@ -46,6 +48,20 @@ final class TestSupport {
                 .terraformVersion("1.9.8")
                 .requestsPerMinute(FAST_RPM)
                 .sleeper(new RecordingSleeper());
+    }
+
+    /**
+     * Waits until {@code condition} holds. The bound only stops a broken test from hanging: it is far
+     * beyond what a loaded machine needs, so that no test depends on how fast threads get scheduled.
+     */
+    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("still not true after 30 s: " + what);
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** One instance as the API lists it, with predictable name and IPs. */
