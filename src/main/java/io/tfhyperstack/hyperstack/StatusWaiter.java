@@ -5,6 +5,7 @@ import io.tfhyperstack.hyperstack.model.InstanceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,8 +166,8 @@ public final class StatusWaiter {
             try {
                 tick(current);
             } catch (RuntimeException e) {
-                // A listing that failed after its own retries (or a cancelled one) ends the waits it
-                // served: they cannot learn anything more right now, and each says why.
+                // The listing is every wait's source: when it failed after its own retries (or was
+                // cancelled), none of them can learn anything more right now, and each says why.
                 LOG.log(System.Logger.Level.DEBUG, "status poll failed: " + e.getMessage());
                 for (Waiter w : current) {
                     w.result.completeExceptionally(e);
@@ -191,29 +192,42 @@ public final class StatusWaiter {
         long generation = directory.generation();
         List<Instance> listing = client.listInstances();
         directory.offer(listing, generation);
-        Map<Long, Instance> byId = new HashMap<>();
+        Map<Long, Instance> listed = new HashMap<>();
         for (Instance i : listing) {
-            byId.put(i.id(), i);
+            listed.put(i.id(), i);
         }
-        Map<Long, Instance> fetched = new HashMap<>();
-        Map<Long, Boolean> gone = new HashMap<>();
-        for (Waiter w : current) {
-            Instance seen = byId.get(w.id);
-            if (seen == null) {
-                if (!gone.containsKey(w.id)) {
-                    try {
-                        fetched.put(w.id, client.getInstance(w.id));
-                        gone.put(w.id, false);
-                    } catch (NotFoundException e) {
-                        gone.put(w.id, true);
-                    }
-                }
-                if (gone.get(w.id)) {
-                    w.onGone();
-                    continue;
-                }
-                seen = fetched.get(w.id);
+        for (Map.Entry<Long, List<Waiter>> machine : byMachine(current).entrySet()) {
+            serve(machine.getKey(), machine.getValue(), listed.get(machine.getKey()));
+        }
+    }
+
+    private static Map<Long, List<Waiter>> byMachine(List<Waiter> waiters) {
+        Map<Long, List<Waiter>> byId = new LinkedHashMap<>();
+        for (Waiter w : waiters) {
+            byId.computeIfAbsent(w.id, id -> new ArrayList<>()).add(w);
+        }
+        return byId;
+    }
+
+    /**
+     * Answers the waits on one machine, from the listing or else by GET. A failing GET (after the
+     * client's own retries) ends these waits only: the others of the tick learnt nothing bad.
+     */
+    private void serve(long id, List<Waiter> waits, Instance listed) {
+        Instance seen = listed;
+        if (seen == null) {
+            try {
+                seen = client.getInstance(id);
+            } catch (NotFoundException e) {
+                waits.forEach(Waiter::onGone);
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "status poll of virtual machine " + id + " failed: " + e.getMessage());
+                waits.forEach(w -> w.result.completeExceptionally(e));
+                return;
             }
+        }
+        for (Waiter w : waits) {
             w.onSeen(seen);
         }
     }

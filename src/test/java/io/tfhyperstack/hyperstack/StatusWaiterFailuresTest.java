@@ -1,0 +1,76 @@
+package io.tfhyperstack.hyperstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tfhyperstack.hyperstack.model.Instance;
+import io.tfhyperstack.hyperstack.model.InstanceStatus;
+import io.tfhyperstack.simulator.Simulator;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What goes wrong for one wait stays with that wait, and the poll loop outlives any failure. */
+class StatusWaiterFailuresTest {
+    /** web-1 in the simulator's default seed, ACTIVE. */
+    static final long LISTED = 1001;
+    /** In no listing, so the poll asks for it by id. */
+    static final long UNLISTED = 987_654;
+    static final Duration LONG = Duration.ofSeconds(60);
+
+    private Simulator sim;
+    private HyperstackClient client;
+    private ExecutorService pool;
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = Simulator.builder().apiKey(TestSupport.API_KEY).build().start();
+        client = TestSupport.client(sim.baseUrl().replaceFirst("/v1$", ""))
+                .pollIntervals(Duration.ofMillis(50), Duration.ofMillis(50))
+                .maxRetries(1)
+                .build();
+        pool = Executors.newCachedThreadPool();
+    }
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+        sim.close();
+    }
+
+    /** A wait on {@link #LISTED} that goes on until {@code release}, counting how often it was polled. */
+    private Future<Instance> heldWait(AtomicInteger polled, AtomicBoolean release) {
+        return pool.submit(() -> client.statusWaiter().awaitStatus(LISTED, i -> polled.incrementAndGet() > 0
+                && release.get(), LONG, Cancellation.none()));
+    }
+
+    @Test
+    void aServerErrorForOneMachineFailsOnlyItsOwnWait() throws Exception {
+        sim.faults().failNext("GET", "/core/virtual-machines/" + UNLISTED, 1_000, 500);
+        AtomicInteger polled = new AtomicInteger();
+        AtomicBoolean release = new AtomicBoolean();
+        Future<Instance> other = heldWait(polled, release);
+        TestSupport.eventually(() -> polled.get() > 0, "the other wait has been polled");
+
+        Future<Instance> failing = pool.submit(() -> client.statusWaiter().awaitStatus(UNLISTED,
+                InstanceStatus.ACTIVE, LONG, Cancellation.none()));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> failing.get(60, TimeUnit.SECONDS));
+        assertInstanceOf(ServerErrorException.class, e.getCause());
+
+        assertFalse(other.isDone(), "the wait that shared the tick goes on");
+        int polledAtFailure = polled.get();
+        TestSupport.eventually(() -> polled.get() > polledAtFailure, "the other wait is polled after the failure");
+        release.set(true);
+        assertEquals(LISTED, other.get(60, TimeUnit.SECONDS).id());
+    }
+}
