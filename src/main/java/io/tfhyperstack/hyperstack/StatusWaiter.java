@@ -104,6 +104,9 @@ public final class StatusWaiter {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
+            if (cause instanceof Error err) {
+                throw err;
+            }
             throw new HyperstackException(what + " failed: " + cause, cause);
         } finally {
             unregister(w);
@@ -118,9 +121,7 @@ public final class StatusWaiter {
             intervalNanos = initialNanos;
             if (loop == null) {
                 nextTickNanos = now + initialNanos;
-                loop = new Thread(this::run, "hyperstack-status-poll");
-                loop.setDaemon(true);
-                loop.start();
+                startLoop();
             } else if (nextTickNanos - now > initialNanos) {
                 nextTickNanos = now + initialNanos;
                 changed.signalAll();
@@ -128,6 +129,13 @@ public final class StatusWaiter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Called with the lock held. */
+    private void startLoop() {
+        loop = new Thread(this::run, "hyperstack-status-poll");
+        loop.setDaemon(true);
+        loop.start();
     }
 
     private void unregister(Waiter w) {
@@ -141,45 +149,67 @@ public final class StatusWaiter {
     }
 
     private void run() {
-        while (true) {
+        try {
             List<Waiter> current;
+            while ((current = awaitTick()) != null) {
+                try {
+                    tick(current);
+                } catch (Throwable e) {
+                    // The listing is every wait's source: when it failed after its own retries (or was
+                    // cancelled), none of them can learn anything more right now, and each says why. An
+                    // Error goes to the waits the same way instead of ending the process's only poll thread.
+                    LOG.log(System.Logger.Level.DEBUG, "status poll failed: " + e);
+                    for (Waiter w : current) {
+                        w.result.completeExceptionally(e);
+                    }
+                }
+                lock.lock();
+                try {
+                    intervalNanos = Math.min(maxNanos, (long) (intervalNanos * GROWTH));
+                    nextTickNanos = System.nanoTime() + intervalNanos;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } finally {
             lock.lock();
             try {
-                while (true) {
-                    if (waiters.isEmpty()) {
-                        loop = null;
-                        return;
+                // Whatever ended this thread, the loop must not stay marked as running: waiters would
+                // then wait for a thread that is gone, and no later one would start another.
+                if (loop == Thread.currentThread()) {
+                    loop = null;
+                    if (!waiters.isEmpty()) {
+                        startLoop();
                     }
-                    long wait = nextTickNanos - System.nanoTime();
-                    if (wait <= 0) {
-                        break;
-                    }
-                    changed.awaitNanos(wait);
                 }
-                current = new ArrayList<>(waiters);
-            } catch (InterruptedException e) {
-                loop = null;
-                return;
             } finally {
                 lock.unlock();
             }
-            try {
-                tick(current);
-            } catch (RuntimeException e) {
-                // The listing is every wait's source: when it failed after its own retries (or was
-                // cancelled), none of them can learn anything more right now, and each says why.
-                LOG.log(System.Logger.Level.DEBUG, "status poll failed: " + e.getMessage());
-                for (Waiter w : current) {
-                    w.result.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Blocks until the next tick is due and returns the waiters then present; null once none is left,
+     * with the loop already marked stopped, so that a waiter arriving next starts a new one.
+     */
+    private List<Waiter> awaitTick() {
+        lock.lock();
+        try {
+            while (true) {
+                if (waiters.isEmpty()) {
+                    loop = null;
+                    return null;
                 }
+                long wait = nextTickNanos - System.nanoTime();
+                if (wait <= 0) {
+                    return new ArrayList<>(waiters);
+                }
+                changed.awaitNanos(wait);
             }
-            lock.lock();
-            try {
-                intervalNanos = Math.min(maxNanos, (long) (intervalNanos * GROWTH));
-                nextTickNanos = System.nanoTime() + intervalNanos;
-            } finally {
-                lock.unlock();
-            }
+        } catch (InterruptedException e) {
+            return null;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -221,8 +251,8 @@ public final class StatusWaiter {
             } catch (NotFoundException e) {
                 waits.forEach(Waiter::onGone);
                 return;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "status poll of virtual machine " + id + " failed: " + e.getMessage());
+            } catch (Throwable e) {
+                LOG.log(System.Logger.Level.DEBUG, "status poll of virtual machine " + id + " failed: " + e);
                 waits.forEach(w -> w.result.completeExceptionally(e));
                 return;
             }
@@ -265,7 +295,8 @@ public final class StatusWaiter {
             boolean accepted;
             try {
                 accepted = done.test(i);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // The caller's predicate failed: that is its own wait's outcome, not the tick's.
                 result.completeExceptionally(e);
                 return;
             }

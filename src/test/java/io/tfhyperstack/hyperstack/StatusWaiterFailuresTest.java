@@ -73,4 +73,24 @@ class StatusWaiterFailuresTest {
         release.set(true);
         assertEquals(LISTED, other.get(60, TimeUnit.SECONDS).id());
     }
+
+    @Test
+    void anErrorInsideATickReachesItsWaitAndLaterWaitsAreStillServed() throws Exception {
+        StatusWaiter waiter = client.statusWaiter();
+        Future<Instance> broken = pool.submit(() -> waiter.awaitStatus(LISTED, i -> {
+            throw new InjectedError();
+        }, LONG, Cancellation.none()));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> broken.get(60, TimeUnit.SECONDS));
+        assertInstanceOf(InjectedError.class, e.getCause());
+
+        Instance later = waiter.awaitStatus(LISTED, InstanceStatus.ACTIVE, LONG, Cancellation.none());
+        assertEquals("ACTIVE", later.status());
+    }
+
+    /** Stands for any Error (a linkage problem, a stack overflow) in code the poll thread runs. */
+    private static final class InjectedError extends Error {
+        InjectedError() {
+            super("injected by the test");
+        }
+    }
 }
