@@ -19,10 +19,14 @@ import java.util.function.Predicate;
 
 /**
  * Waits for machines to reach a status, or to be gone, with one poll loop for every waiter of the
- * process: each tick lists all machines once and that one listing answers every waiter, so K
- * concurrent waits cost about one request per tick (per page of the listing) instead of K. A waited
- * machine missing from the listing is fetched by GET before it is declared gone, since a listing of
- * live data can miss an item.
+ * process. Each tick asks the API in whichever way costs fewer requests: one listing (a request per
+ * page) answers every waiter at once, while a GET per waited machine is cheaper when there are fewer
+ * machines than pages, as with one power change among a thousand machines. A waited machine missing
+ * from a listing is fetched by GET before it is declared gone, since a listing of live data can miss an
+ * item.
+ *
+ * <p>A failure reaches only the waits it concerns: a failed GET ends the waits on that machine, a
+ * failed listing every wait it was to answer, an exception from a caller's predicate that caller's wait.
  *
  * <p>The interval starts short (default 1 s) and grows by half each tick up to a maximum (default
  * 8 s); a new waiter brings it back to the start, because the change it waits for is most likely to
@@ -218,17 +222,38 @@ public final class StatusWaiter {
         if (current.isEmpty()) {
             return;
         }
+        Map<Long, List<Waiter>> machines = byMachine(current);
+        Map<Long, Instance> listed = listingIsCheaper(machines.size()) ? list() : Map.of();
+        for (Map.Entry<Long, List<Waiter>> machine : machines.entrySet()) {
+            serve(machine.getKey(), machine.getValue(), listed.get(machine.getKey()));
+        }
+    }
+
+    /**
+     * The number of pages comes from the client's last complete listing; until there is one the poll
+     * lists, which is how it learns. A tie goes to the listing, as it also refreshes lookups by name.
+     * Pages are counted at the size we ask for; an API that serves fewer per page only makes the poll
+     * list where GETs would have been a little cheaper.
+     */
+    private boolean listingIsCheaper(int machines) {
+        int known = client.directory().lastListedCount();
+        if (known < 0) {
+            return true;
+        }
+        int pages = Math.max(1, (known + HyperstackClient.PAGE_SIZE - 1) / HyperstackClient.PAGE_SIZE);
+        return machines >= pages;
+    }
+
+    private Map<Long, Instance> list() {
         InstanceDirectory directory = client.directory();
         long generation = directory.generation();
         List<Instance> listing = client.listInstances();
         directory.offer(listing, generation);
-        Map<Long, Instance> listed = new HashMap<>();
+        Map<Long, Instance> byId = new HashMap<>();
         for (Instance i : listing) {
-            listed.put(i.id(), i);
+            byId.put(i.id(), i);
         }
-        for (Map.Entry<Long, List<Waiter>> machine : byMachine(current).entrySet()) {
-            serve(machine.getKey(), machine.getValue(), listed.get(machine.getKey()));
-        }
+        return byId;
     }
 
     private static Map<Long, List<Waiter>> byMachine(List<Waiter> waiters) {
@@ -240,8 +265,9 @@ public final class StatusWaiter {
     }
 
     /**
-     * Answers the waits on one machine, from the listing or else by GET. A failing GET (after the
-     * client's own retries) ends these waits only: the others of the tick learnt nothing bad.
+     * Answers the waits on one machine, from the listing when there is one that holds it, else by GET.
+     * A failing GET (after the client's own retries) ends these waits only: the others of the tick
+     * learnt nothing bad.
      */
     private void serve(long id, List<Waiter> waits, Instance listed) {
         Instance seen = listed;

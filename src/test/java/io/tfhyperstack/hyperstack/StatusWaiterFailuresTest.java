@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.hyperstack.model.InstanceStatus;
 import io.tfhyperstack.simulator.Simulator;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,12 +36,22 @@ class StatusWaiterFailuresTest {
 
     @BeforeEach
     void start() throws Exception {
-        sim = Simulator.builder().apiKey(TestSupport.API_KEY).build().start();
+        start(0);
+    }
+
+    /** The default seed is one page, so the poll lists; with 300 more machines two waits go by GET. */
+    private void start(int syntheticInstances) throws Exception {
+        if (sim != null) {
+            sim.close();
+        }
+        sim = Simulator.builder().apiKey(TestSupport.API_KEY).syntheticInstances(syntheticInstances).build().start();
         client = TestSupport.client(sim.baseUrl().replaceFirst("/v1$", ""))
                 .pollIntervals(Duration.ofMillis(50), Duration.ofMillis(50))
                 .maxRetries(1)
                 .build();
-        pool = Executors.newCachedThreadPool();
+        if (pool == null) {
+            pool = Executors.newCachedThreadPool();
+        }
     }
 
     @AfterEach
@@ -55,16 +67,31 @@ class StatusWaiterFailuresTest {
     }
 
     @Test
-    void aServerErrorForOneMachineFailsOnlyItsOwnWait() throws Exception {
-        sim.faults().failNext("GET", "/core/virtual-machines/" + UNLISTED, 1_000, 500);
+    void aServerErrorForAMachineMissingFromTheListingFailsOnlyItsOwnWait() throws Exception {
+        assertFailsAlone(UNLISTED);
+        assertTrue(sim.stats().count("GET", "/core/virtual-machines") > 0, "the poll listed");
+    }
+
+    @Test
+    void aServerErrorForAMachinePolledByIdFailsOnlyItsOwnWait() throws Exception {
+        start(300);
+        List<Instance> all = client.directory().all();
+        sim.resetStats();
+        assertFailsAlone(all.get(all.size() - 1).id());
+        assertEquals(0, sim.stats().count("GET", "/core/virtual-machines"), "the poll went by id");
+    }
+
+    /** A wait on {@code failing}, whose GET answers 500, fails; a wait on {@link #LISTED} goes on. */
+    private void assertFailsAlone(long failing) throws Exception {
+        sim.faults().failNext("GET", "/core/virtual-machines/" + failing, 1_000, 500);
         AtomicInteger polled = new AtomicInteger();
         AtomicBoolean release = new AtomicBoolean();
         Future<Instance> other = heldWait(polled, release);
         TestSupport.eventually(() -> polled.get() > 0, "the other wait has been polled");
 
-        Future<Instance> failing = pool.submit(() -> client.statusWaiter().awaitStatus(UNLISTED,
-                InstanceStatus.ACTIVE, LONG, Cancellation.none()));
-        ExecutionException e = assertThrows(ExecutionException.class, () -> failing.get(60, TimeUnit.SECONDS));
+        Future<Instance> failed = pool.submit(() -> client.statusWaiter().awaitStatus(failing, i -> false, LONG,
+                Cancellation.none()));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> failed.get(60, TimeUnit.SECONDS));
         assertInstanceOf(ServerErrorException.class, e.getCause());
 
         assertFalse(other.isDone(), "the wait that shared the tick goes on");
