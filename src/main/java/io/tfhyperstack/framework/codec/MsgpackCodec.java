@@ -182,17 +182,19 @@ public final class MsgpackCodec {
     private static Value read(MessageUnpacker u, Type type, AttributePath path) throws IOException {
         MessageFormat format = next(u, path);
         ValueType vt = format.getValueType();
-        if (vt == ValueType.EXTENSION) {
-            return readUnknown(u, type, path);
-        }
-        if (type instanceof DynamicType) {
-            return readDynamic(u, vt, path);
-        }
-        if (vt == ValueType.NIL) {
-            u.unpackNil();
-            return Value.nullOf(type);
-        }
+        // msgpack-core reports truncated or oversized input with its own unchecked exceptions, from any
+        // header or payload read: every branch, unknowns and dynamic values included, stays inside.
         try {
+            if (vt == ValueType.EXTENSION) {
+                return readUnknown(u, type, path);
+            }
+            if (type instanceof DynamicType) {
+                return readDynamic(u, vt, path);
+            }
+            if (vt == ValueType.NIL) {
+                u.unpackNil();
+                return Value.nullOf(type);
+            }
             if (type instanceof PrimitiveType) {
                 return readPrimitive(u, (PrimitiveType) type, format, path);
             } else if (type instanceof ListType lt) {
