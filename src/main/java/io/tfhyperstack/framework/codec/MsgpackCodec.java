@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
@@ -167,11 +166,11 @@ public final class MsgpackCodec {
         if (bytes == null || bytes.length == 0) {
             throw new CodecException(AttributePath.ROOT, "empty msgpack input");
         }
-        try (MessageUnpacker u = UNPACKER_CONFIG.newUnpacker(bytes)) {
+        try (MsgpackInput u = new MsgpackInput(UNPACKER_CONFIG.newUnpacker(bytes), bytes.length)) {
             Value v = read(u, type, AttributePath.ROOT);
             if (u.hasNext()) {
                 throw new CodecException(AttributePath.ROOT, "unexpected bytes after the value (offset "
-                        + u.getTotalReadBytes() + " of " + bytes.length + ")");
+                        + u.offset() + " of " + bytes.length + ")");
             }
             return v;
         } catch (IOException e) {
@@ -179,8 +178,8 @@ public final class MsgpackCodec {
         }
     }
 
-    private static Value read(MessageUnpacker u, Type type, AttributePath path) throws IOException {
-        MessageFormat format = next(u, path);
+    private static Value read(MsgpackInput u, Type type, AttributePath path) throws IOException {
+        MessageFormat format = u.next(path);
         ValueType vt = format.getValueType();
         // msgpack-core reports truncated or oversized input with its own unchecked exceptions, from any
         // header or payload read: every branch, unknowns and dynamic values included, stays inside.
@@ -192,7 +191,7 @@ public final class MsgpackCodec {
                 return readDynamic(u, vt, path);
             }
             if (vt == ValueType.NIL) {
-                u.unpackNil();
+                u.unpacker().unpackNil();
                 return Value.nullOf(type);
             }
             if (type instanceof PrimitiveType) {
@@ -216,22 +215,11 @@ public final class MsgpackCodec {
         throw new CodecException(path, "unsupported type " + type);
     }
 
-    private static MessageFormat next(MessageUnpacker u, AttributePath path) throws IOException {
-        if (!u.hasNext()) {
-            throw new CodecException(path, "msgpack input ends too early");
-        }
-        try {
-            return u.getNextFormat();
-        } catch (MessagePackException e) {
-            throw new CodecException(path, "malformed msgpack: " + e.getMessage(), e);
-        }
-    }
-
-    private static Value readUnknown(MessageUnpacker u, Type type, AttributePath path) throws IOException {
-        ExtensionTypeHeader header = u.unpackExtensionTypeHeader();
-        byte[] payload = u.readPayload(header.getLength());
+    private static Value readUnknown(MsgpackInput u, Type type, AttributePath path) throws IOException {
+        MsgpackInput.Extension ext = u.extension(path);
+        byte[] payload = ext.payload();
         boolean notNull = false;
-        if (header.getType() == REFINED_UNKNOWN_EXT && payload.length > 1 && !(type instanceof DynamicType)) {
+        if (ext.type() == REFINED_UNKNOWN_EXT && payload.length > 1 && !(type instanceof DynamicType)) {
             notNull = readNotNullRefinement(payload, path);
         }
         // Any other extension is also taken as an unknown: cty defines no other extension, and rejecting
@@ -271,24 +259,24 @@ public final class MsgpackCodec {
         }
     }
 
-    private static Value readDynamic(MessageUnpacker u, ValueType vt, AttributePath path) throws IOException {
+    private static Value readDynamic(MsgpackInput u, ValueType vt, AttributePath path) throws IOException {
         if (vt == ValueType.NIL) {
-            u.unpackNil();
+            u.unpacker().unpackNil();
             return Value.nullOf(Type.DYNAMIC);
         }
         if (vt != ValueType.ARRAY) {
             throw new CodecException(path, "a dynamic value must be a [type, value] array, got msgpack " + vt);
         }
-        int n = u.unpackArrayHeader();
+        int n = u.arrayHeader(path);
         if (n != 2) {
             throw new CodecException(path, "a dynamic value must be a [type, value] array of 2 elements, got " + n);
         }
-        ValueType typeVt = next(u, path).getValueType();
+        ValueType typeVt = u.next(path).getValueType();
         byte[] typeJson;
         if (typeVt == ValueType.BINARY) {
-            typeJson = u.readPayload(u.unpackBinaryHeader());
+            typeJson = u.binaryPayload(path);
         } else if (typeVt == ValueType.STRING) {
-            typeJson = u.readPayload(u.unpackRawStringHeader());
+            typeJson = u.stringPayload(path);
         } else {
             throw new CodecException(path, "the type of a dynamic value must be JSON bytes, got msgpack " + typeVt);
         }
@@ -301,7 +289,7 @@ public final class MsgpackCodec {
         return read(u, concrete, path);
     }
 
-    private static Value readPrimitive(MessageUnpacker u, PrimitiveType type, MessageFormat format, AttributePath path)
+    private static Value readPrimitive(MsgpackInput u, PrimitiveType type, MessageFormat format, AttributePath path)
             throws IOException {
         ValueType vt = format.getValueType();
         switch (type) {
@@ -313,7 +301,7 @@ public final class MsgpackCodec {
             }
             case BOOL -> {
                 if (vt == ValueType.BOOLEAN) {
-                    return Value.bool(u.unpackBoolean());
+                    return Value.bool(u.unpacker().unpackBoolean());
                 }
                 throw mismatch(path, "a bool", vt);
             }
@@ -323,8 +311,8 @@ public final class MsgpackCodec {
         }
     }
 
-    private static String unpackString(MessageUnpacker u, AttributePath path) throws IOException {
-        byte[] raw = u.readPayload(u.unpackRawStringHeader());
+    private static String unpackString(MsgpackInput u, AttributePath path) throws IOException {
+        byte[] raw = u.stringPayload(path);
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -335,12 +323,12 @@ public final class MsgpackCodec {
         }
     }
 
-    private static BigDecimal readNumber(MessageUnpacker u, ValueType vt, AttributePath path) throws IOException {
+    private static BigDecimal readNumber(MsgpackInput u, ValueType vt, AttributePath path) throws IOException {
         switch (vt) {
             case INTEGER:
-                return new BigDecimal(u.unpackBigInteger());
+                return new BigDecimal(u.unpacker().unpackBigInteger());
             case FLOAT: {
-                double d = u.unpackDouble();
+                double d = u.unpacker().unpackDouble();
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
                     throw new CodecException(path, "number " + d + " is not supported (only finite numbers)");
                 }
@@ -360,12 +348,12 @@ public final class MsgpackCodec {
         }
     }
 
-    private static List<Value> readArray(MessageUnpacker u, ValueType vt, int expected, ElementTypes types,
+    private static List<Value> readArray(MsgpackInput u, ValueType vt, int expected, ElementTypes types,
                                          String what, AttributePath path) throws IOException {
         if (vt != ValueType.ARRAY) {
             throw mismatch(path, "a " + what, vt);
         }
-        int n = u.unpackArrayHeader();
+        int n = u.arrayHeader(path);
         if (expected >= 0 && n != expected) {
             throw new CodecException(path, "a tuple of length " + expected + " is required, got " + n + " elements");
         }
@@ -376,12 +364,12 @@ public final class MsgpackCodec {
         return out;
     }
 
-    private static Map<String, Value> readMapEntries(MessageUnpacker u, ValueType vt, MapType mt, AttributePath path)
+    private static Map<String, Value> readMapEntries(MsgpackInput u, ValueType vt, MapType mt, AttributePath path)
             throws IOException {
         if (vt != ValueType.MAP) {
             throw mismatch(path, "a map", vt);
         }
-        int n = u.unpackMapHeader();
+        int n = u.mapHeader(path);
         Map<String, Value> out = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             String key = readKey(u, path, "map keys");
@@ -393,11 +381,11 @@ public final class MsgpackCodec {
         return out;
     }
 
-    private static Value readObject(MessageUnpacker u, ValueType vt, ObjectType ot, AttributePath path) throws IOException {
+    private static Value readObject(MsgpackInput u, ValueType vt, ObjectType ot, AttributePath path) throws IOException {
         if (vt != ValueType.MAP) {
             throw mismatch(path, "an object", vt);
         }
-        int n = u.unpackMapHeader();
+        int n = u.mapHeader(path);
         Map<String, Value> attrs = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             String name = readKey(u, path, "attribute names");
@@ -424,8 +412,8 @@ public final class MsgpackCodec {
         return ot.attributes().isEmpty() ? "no attributes" : "attributes " + ot.attributeNames();
     }
 
-    private static String readKey(MessageUnpacker u, AttributePath path, String what) throws IOException {
-        ValueType kt = next(u, path).getValueType();
+    private static String readKey(MsgpackInput u, AttributePath path, String what) throws IOException {
+        ValueType kt = u.next(path).getValueType();
         if (kt != ValueType.STRING) {
             throw new CodecException(path, what + " must be strings, got msgpack " + kt);
         }

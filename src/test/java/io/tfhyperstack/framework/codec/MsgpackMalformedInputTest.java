@@ -1,7 +1,9 @@
 package io.tfhyperstack.framework.codec;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tfhyperstack.framework.types.ObjectType;
 import io.tfhyperstack.framework.types.Type;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -24,5 +26,47 @@ class MsgpackMalformedInputTest {
         refused("c7 05 0c 81", Type.STRING); // ext8 declaring 5 bytes, 2 present
         refused("d4 00", Type.DYNAMIC);
         refused("91 d5", Type.list(Type.BOOL));
+    }
+
+    // A header may declare up to 2^32-1 elements or bytes. Nothing may be allocated from that figure
+    // before it is checked against the bytes that are actually left.
+
+    @Test
+    void array32LargerThanTheInputIsRefused() {
+        assertSaysTooLong(refused("dd 7f ff ff ff", Type.list(Type.STRING)));
+        assertSaysTooLong(refused("dd 7f ff ff ff", Type.tuple(java.util.List.of(Type.STRING))));
+        refused("dd ff ff ff ff", Type.list(Type.STRING)); // beyond int
+        refused("dd ff ff ff ff", Type.DYNAMIC);
+        refused("dd 00 00 00 03 c0 c0", Type.list(Type.STRING));
+    }
+
+    @Test
+    void str32LargerThanTheInputIsRefused() {
+        assertSaysTooLong(refused("db 7f ff ff ff", Type.STRING));
+        assertSaysTooLong(refused("db 7f ff ff ff", Type.NUMBER));
+        refused("db ff ff ff ff", Type.STRING);
+        refused("92 c6 7f ff ff ff", Type.DYNAMIC); // bin32 type of a dynamic value
+        refused("81 db 7f ff ff ff", Type.map(Type.STRING)); // a map key
+    }
+
+    @Test
+    void ext32LargerThanTheInputIsRefused() {
+        assertSaysTooLong(refused("c9 7f ff ff ff 00", Type.STRING));
+        refused("c9 ff ff ff ff 00", Type.STRING);
+        refused("c9 7f ff ff ff 0c", Type.STRING);
+    }
+
+    @Test
+    void map32LargerThanTheInputIsRefused() {
+        ObjectType ot = Type.object(java.util.Map.of("a", Type.STRING));
+        assertSaysTooLong(refused("df 7f ff ff ff", Type.map(Type.STRING)));
+        assertSaysTooLong(refused("df 7f ff ff ff", ot));
+        refused("df ff ff ff ff", ot);
+        // two bytes per entry at least: one entry fits, two don't
+        refused("df 00 00 00 02 a1 61 c0", Type.map(Type.STRING));
+    }
+
+    private static void assertSaysTooLong(CodecException e) {
+        assertTrue(e.getMessage().contains("bytes left"), e.getMessage());
     }
 }

@@ -1,0 +1,104 @@
+package io.tfhyperstack.framework.codec;
+
+import io.tfhyperstack.framework.diag.AttributePath;
+import java.io.IOException;
+import org.msgpack.core.ExtensionTypeHeader;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageUnpacker;
+
+/**
+ * msgpack bytes being read, with every size a header declares checked against the bytes that are left
+ * before anything is allocated from it. A header of five bytes may declare two billion elements or a
+ * two-gigabyte string; msgpack-core allocates what it is told, so the check has to come first. Each
+ * element takes at least one byte and each map entry two, which makes the check exact enough to bound
+ * memory by the input's own length.
+ */
+final class MsgpackInput implements AutoCloseable {
+
+    private final MessageUnpacker unpacker;
+    private final long length;
+
+    MsgpackInput(MessageUnpacker unpacker, long length) {
+        this.unpacker = unpacker;
+        this.length = length;
+    }
+
+    /** The unpacker, for reads that allocate nothing beyond a fixed size (nil, bool, numbers). */
+    MessageUnpacker unpacker() {
+        return unpacker;
+    }
+
+    long offset() {
+        return unpacker.getTotalReadBytes();
+    }
+
+    long left() {
+        return length - unpacker.getTotalReadBytes();
+    }
+
+    boolean hasNext() throws IOException {
+        return unpacker.hasNext();
+    }
+
+    /** The format of the next value, without reading it. */
+    MessageFormat next(AttributePath path) throws IOException {
+        if (!unpacker.hasNext()) {
+            throw new CodecException(path, "msgpack input ends too early");
+        }
+        try {
+            return unpacker.getNextFormat();
+        } catch (MessagePackException e) {
+            throw new CodecException(path, "malformed msgpack: " + e.getMessage(), e);
+        }
+    }
+
+    int arrayHeader(AttributePath path) throws IOException {
+        int n = unpacker.unpackArrayHeader();
+        require(n, 1, "array", "elements", path);
+        return n;
+    }
+
+    int mapHeader(AttributePath path) throws IOException {
+        int n = unpacker.unpackMapHeader();
+        require(n, 2, "map", "entries", path);
+        return n;
+    }
+
+    /** The bytes of a str value. */
+    byte[] stringPayload(AttributePath path) throws IOException {
+        int n = unpacker.unpackRawStringHeader();
+        require(n, 1, "string", "bytes", path);
+        return unpacker.readPayload(n);
+    }
+
+    /** The bytes of a bin value. */
+    byte[] binaryPayload(AttributePath path) throws IOException {
+        int n = unpacker.unpackBinaryHeader();
+        require(n, 1, "binary", "bytes", path);
+        return unpacker.readPayload(n);
+    }
+
+    /** An extension value: its type code and payload. */
+    Extension extension(AttributePath path) throws IOException {
+        ExtensionTypeHeader header = unpacker.unpackExtensionTypeHeader();
+        require(header.getLength(), 1, "extension", "bytes", path);
+        return new Extension(header.getType(), unpacker.readPayload(header.getLength()));
+    }
+
+    record Extension(byte type, byte[] payload) {
+    }
+
+    private void require(int declared, int bytesEach, String what, String units, AttributePath path) {
+        long left = left();
+        if (declared < 0 || (long) declared * bytesEach > left) {
+            throw new CodecException(path, "a msgpack " + what + " header declares " + Integer.toUnsignedString(declared)
+                    + " " + units + ", more than the " + left + " bytes left");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        unpacker.close();
+    }
+}
