@@ -68,16 +68,17 @@ public final class JsonCodec {
         if (root == null || root.isMissingNode()) {
             throw new CodecException(AttributePath.ROOT, "empty JSON input");
         }
-        return read(root, type, AttributePath.ROOT);
+        return read(root, type, AttributePath.ROOT, 0);
     }
 
-    private static Value read(JsonNode node, Type type, AttributePath path) {
+    private static Value read(JsonNode node, Type type, AttributePath path, int depth) {
+        NestingLimit.check(depth, path);
         if (node == null || node.isNull()) {
             return Value.nullOf(type);
         }
         try {
             if (type instanceof DynamicType) {
-                return readDynamic(node, path);
+                return readDynamic(node, path, depth);
             } else if (type == Type.STRING) {
                 if (node.isTextual()) {
                     return Value.string(node.textValue());
@@ -106,18 +107,18 @@ public final class JsonCodec {
                 }
                 throw mismatch(path, "a bool", node);
             } else if (type instanceof ListType lt) {
-                return Value.list(lt.element(), readArray(node, i -> lt.element(), -1, "a list", path));
+                return Value.list(lt.element(), readArray(node, i -> lt.element(), -1, "a list", path, depth));
             } else if (type instanceof SetType st) {
-                return Value.set(st.element(), readArray(node, i -> st.element(), -1, "a set", path));
+                return Value.set(st.element(), readArray(node, i -> st.element(), -1, "a set", path, depth));
             } else if (type instanceof TupleType tt) {
-                return Value.tuple(tt, readArray(node, tt::elementType, tt.size(), "a tuple", path));
+                return Value.tuple(tt, readArray(node, tt::elementType, tt.size(), "a tuple", path, depth));
             } else if (type instanceof MapType mt) {
                 if (!node.isObject()) {
                     throw mismatch(path, "a map", node);
                 }
                 Map<String, Value> entries = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    entries.put(e.getKey(), read(e.getValue(), mt.element(), path.key(e.getKey())));
+                    entries.put(e.getKey(), read(e.getValue(), mt.element(), path.key(e.getKey()), depth + 1));
                 }
                 return Value.map(mt.element(), entries);
             } else if (type instanceof ObjectType ot) {
@@ -128,7 +129,7 @@ public final class JsonCodec {
                 for (Map.Entry<String, Type> a : ot.attributes().entrySet()) {
                     JsonNode child = node.get(a.getKey());
                     if (child != null) {
-                        attrs.put(a.getKey(), read(child, a.getValue(), path.attribute(a.getKey())));
+                        attrs.put(a.getKey(), read(child, a.getValue(), path.attribute(a.getKey()), depth + 1));
                     }
                 }
                 return Value.object(ot, attrs);
@@ -143,7 +144,8 @@ public final class JsonCodec {
         Type at(int index);
     }
 
-    private static List<Value> readArray(JsonNode node, ElementTypes types, int expected, String what, AttributePath path) {
+    private static List<Value> readArray(JsonNode node, ElementTypes types, int expected, String what, AttributePath path,
+                                         int depth) {
         if (!node.isArray()) {
             throw mismatch(path, what, node);
         }
@@ -152,12 +154,12 @@ public final class JsonCodec {
         }
         List<Value> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            out.add(read(node.get(i), types.at(i), path.index(i)));
+            out.add(read(node.get(i), types.at(i), path.index(i), depth + 1));
         }
         return out;
     }
 
-    private static Value readDynamic(JsonNode node, AttributePath path) {
+    private static Value readDynamic(JsonNode node, AttributePath path, int depth) {
         if (!node.isObject() || !node.has("type") || !node.has("value") || node.size() != 2) {
             throw new CodecException(path, "a dynamic value must be a JSON object with exactly the keys \"value\" and \"type\"");
         }
@@ -167,7 +169,7 @@ public final class JsonCodec {
         } catch (IllegalArgumentException e) {
             throw new CodecException(path, "bad type of a dynamic value: " + e.getMessage(), e);
         }
-        return read(node.get("value"), concrete, path);
+        return read(node.get("value"), concrete, path, depth + 1);
     }
 
     private static CodecException mismatch(AttributePath path, String expected, JsonNode got) {

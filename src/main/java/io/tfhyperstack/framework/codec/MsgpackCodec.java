@@ -167,7 +167,7 @@ public final class MsgpackCodec {
             throw new CodecException(AttributePath.ROOT, "empty msgpack input");
         }
         try (MsgpackInput u = new MsgpackInput(UNPACKER_CONFIG.newUnpacker(bytes), bytes.length)) {
-            Value v = read(u, type, AttributePath.ROOT);
+            Value v = read(u, type, AttributePath.ROOT, 0);
             if (u.hasNext()) {
                 throw new CodecException(AttributePath.ROOT, "unexpected bytes after the value (offset "
                         + u.offset() + " of " + bytes.length + ")");
@@ -178,7 +178,8 @@ public final class MsgpackCodec {
         }
     }
 
-    private static Value read(MsgpackInput u, Type type, AttributePath path) throws IOException {
+    private static Value read(MsgpackInput u, Type type, AttributePath path, int depth) throws IOException {
+        NestingLimit.check(depth, path);
         MessageFormat format = u.next(path);
         ValueType vt = format.getValueType();
         // msgpack-core reports truncated or oversized input with its own unchecked exceptions, from any
@@ -188,7 +189,7 @@ public final class MsgpackCodec {
                 return readUnknown(u, type, path);
             }
             if (type instanceof DynamicType) {
-                return readDynamic(u, vt, path);
+                return readDynamic(u, vt, path, depth);
             }
             if (vt == ValueType.NIL) {
                 u.unpacker().unpackNil();
@@ -197,15 +198,15 @@ public final class MsgpackCodec {
             if (type instanceof PrimitiveType) {
                 return readPrimitive(u, (PrimitiveType) type, format, path);
             } else if (type instanceof ListType lt) {
-                return Value.list(lt.element(), readArray(u, vt, -1, i -> lt.element(), "list", path));
+                return Value.list(lt.element(), readArray(u, vt, -1, i -> lt.element(), "list", path, depth));
             } else if (type instanceof SetType st) {
-                return Value.set(st.element(), readArray(u, vt, -1, i -> st.element(), "set", path));
+                return Value.set(st.element(), readArray(u, vt, -1, i -> st.element(), "set", path, depth));
             } else if (type instanceof TupleType tt) {
-                return Value.tuple(tt, readArray(u, vt, tt.size(), tt::elementType, "tuple", path));
+                return Value.tuple(tt, readArray(u, vt, tt.size(), tt::elementType, "tuple", path, depth));
             } else if (type instanceof MapType mt) {
-                return Value.map(mt.element(), readMapEntries(u, vt, mt, path));
+                return Value.map(mt.element(), readMapEntries(u, vt, mt, path, depth));
             } else if (type instanceof ObjectType ot) {
-                return readObject(u, vt, ot, path);
+                return readObject(u, vt, ot, path, depth);
             }
         } catch (MessagePackException e) {
             throw new CodecException(path, "malformed msgpack: " + e.getMessage(), e);
@@ -259,7 +260,7 @@ public final class MsgpackCodec {
         }
     }
 
-    private static Value readDynamic(MsgpackInput u, ValueType vt, AttributePath path) throws IOException {
+    private static Value readDynamic(MsgpackInput u, ValueType vt, AttributePath path, int depth) throws IOException {
         if (vt == ValueType.NIL) {
             u.unpacker().unpackNil();
             return Value.nullOf(Type.DYNAMIC);
@@ -286,7 +287,7 @@ public final class MsgpackCodec {
         } catch (IllegalArgumentException e) {
             throw new CodecException(path, "bad type of a dynamic value: " + e.getMessage(), e);
         }
-        return read(u, concrete, path);
+        return read(u, concrete, path, depth + 1);
     }
 
     private static Value readPrimitive(MsgpackInput u, PrimitiveType type, MessageFormat format, AttributePath path)
@@ -349,7 +350,7 @@ public final class MsgpackCodec {
     }
 
     private static List<Value> readArray(MsgpackInput u, ValueType vt, int expected, ElementTypes types,
-                                         String what, AttributePath path) throws IOException {
+                                         String what, AttributePath path, int depth) throws IOException {
         if (vt != ValueType.ARRAY) {
             throw mismatch(path, "a " + what, vt);
         }
@@ -359,12 +360,13 @@ public final class MsgpackCodec {
         }
         List<Value> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(read(u, types.at(i), path.index(i)));
+            out.add(read(u, types.at(i), path.index(i), depth + 1));
         }
         return out;
     }
 
-    private static Map<String, Value> readMapEntries(MsgpackInput u, ValueType vt, MapType mt, AttributePath path)
+    private static Map<String, Value> readMapEntries(MsgpackInput u, ValueType vt, MapType mt, AttributePath path,
+                                                     int depth)
             throws IOException {
         if (vt != ValueType.MAP) {
             throw mismatch(path, "a map", vt);
@@ -376,12 +378,13 @@ public final class MsgpackCodec {
             if (out.containsKey(key)) {
                 throw new CodecException(path, "duplicate map key \"" + key + "\"");
             }
-            out.put(key, read(u, mt.element(), path.key(key)));
+            out.put(key, read(u, mt.element(), path.key(key), depth + 1));
         }
         return out;
     }
 
-    private static Value readObject(MsgpackInput u, ValueType vt, ObjectType ot, AttributePath path) throws IOException {
+    private static Value readObject(MsgpackInput u, ValueType vt, ObjectType ot, AttributePath path, int depth)
+            throws IOException {
         if (vt != ValueType.MAP) {
             throw mismatch(path, "an object", vt);
         }
@@ -397,7 +400,7 @@ public final class MsgpackCodec {
             if (attrs.containsKey(name)) {
                 throw new CodecException(path.attribute(name), "duplicate attribute \"" + name + "\"");
             }
-            attrs.put(name, read(u, at, path.attribute(name)));
+            attrs.put(name, read(u, at, path.attribute(name), depth + 1));
         }
         if (attrs.size() != ot.attributes().size()) {
             TreeSet<String> missing = new TreeSet<>(ot.attributeNames());
