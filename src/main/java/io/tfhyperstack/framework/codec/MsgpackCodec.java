@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
@@ -180,8 +179,7 @@ public final class MsgpackCodec {
 
     private static Value read(MsgpackInput u, Type type, AttributePath path, int depth) throws IOException {
         NestingLimit.check(depth, path);
-        MessageFormat format = u.next(path);
-        ValueType vt = format.getValueType();
+        ValueType vt = u.next(path);
         // msgpack-core reports truncated or oversized input with its own unchecked exceptions, from any
         // header or payload read: every branch, unknowns and dynamic values included, stays inside.
         try {
@@ -196,7 +194,7 @@ public final class MsgpackCodec {
                 return Value.nullOf(type);
             }
             if (type instanceof PrimitiveType) {
-                return readPrimitive(u, (PrimitiveType) type, format, path);
+                return readPrimitive(u, (PrimitiveType) type, vt, path);
             } else if (type instanceof ListType lt) {
                 return Value.list(lt.element(), readArray(u, vt, -1, i -> lt.element(), "list", path, depth));
             } else if (type instanceof SetType st) {
@@ -272,7 +270,7 @@ public final class MsgpackCodec {
         if (n != 2) {
             throw new CodecException(path, "a dynamic value must be a [type, value] array of 2 elements, got " + n);
         }
-        ValueType typeVt = u.next(path).getValueType();
+        ValueType typeVt = u.next(path);
         byte[] typeJson;
         if (typeVt == ValueType.BINARY) {
             typeJson = u.binaryPayload(path);
@@ -290,9 +288,8 @@ public final class MsgpackCodec {
         return read(u, concrete, path, depth + 1);
     }
 
-    private static Value readPrimitive(MsgpackInput u, PrimitiveType type, MessageFormat format, AttributePath path)
+    private static Value readPrimitive(MsgpackInput u, PrimitiveType type, ValueType vt, AttributePath path)
             throws IOException {
-        ValueType vt = format.getValueType();
         switch (type) {
             case STRING -> {
                 if (vt == ValueType.STRING) {
@@ -416,7 +413,7 @@ public final class MsgpackCodec {
     }
 
     private static String readKey(MsgpackInput u, AttributePath path, String what) throws IOException {
-        ValueType kt = u.next(path).getValueType();
+        ValueType kt = u.next(path);
         if (kt != ValueType.STRING) {
             throw new CodecException(path, what + " must be strings, got msgpack " + kt);
         }

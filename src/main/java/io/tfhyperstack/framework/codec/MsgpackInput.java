@@ -3,9 +3,9 @@ package io.tfhyperstack.framework.codec;
 import io.tfhyperstack.framework.diag.AttributePath;
 import java.io.IOException;
 import org.msgpack.core.ExtensionTypeHeader;
-import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
 
 /**
  * msgpack bytes being read, with every size a header declares checked against the bytes that are left
@@ -41,13 +41,14 @@ final class MsgpackInput implements AutoCloseable {
         return unpacker.hasNext();
     }
 
-    /** The format of the next value, without reading it. */
-    MessageFormat next(AttributePath path) throws IOException {
+    /** The kind of the next value, without reading it. */
+    ValueType next(AttributePath path) throws IOException {
         if (!unpacker.hasNext()) {
             throw new CodecException(path, "msgpack input ends too early");
         }
         try {
-            return unpacker.getNextFormat();
+            // the byte c1 is no format at all: msgpack-core refuses it only when asked for its kind
+            return unpacker.getNextFormat().getValueType();
         } catch (MessagePackException e) {
             throw new CodecException(path, "malformed msgpack: " + e.getMessage(), e);
         }

@@ -69,4 +69,12 @@ class MsgpackMalformedInputTest {
     private static void assertSaysTooLong(CodecException e) {
         assertTrue(e.getMessage().contains("bytes left"), e.getMessage());
     }
+
+    @Test
+    void neverUsedFormatByteIsRefused() {
+        refused("c1", Type.STRING);
+        refused("c1", Type.DYNAMIC);
+        refused("92 c1 c0", Type.DYNAMIC); // where the type JSON should be
+        refused("81 c1 c0", Type.map(Type.STRING)); // where a key should be
+    }
 }
