@@ -64,6 +64,9 @@ public final class JsonCodec {
             throw new CodecException(AttributePath.ROOT, "malformed JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new CodecException(AttributePath.ROOT, "cannot read JSON: " + e.getMessage(), e);
+        } catch (NumberFormatException e) {
+            // Jackson's own exception for a number BigDecimal cannot hold, such as 10e2147483648
+            throw new CodecException(AttributePath.ROOT, "malformed JSON number: " + e.getMessage(), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new CodecException(AttributePath.ROOT, "empty JSON input");
