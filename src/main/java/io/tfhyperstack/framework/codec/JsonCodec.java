@@ -86,17 +86,17 @@ public final class JsonCodec {
                 if (node.isTextual()) {
                     return Value.string(node.textValue());
                 } else if (node.isNumber()) {
-                    return Value.string(Numbers.decimalString(node.decimalValue()));
+                    return Value.string(Numbers.decimalString(Numbers.checked(node.decimalValue(), path)));
                 } else if (node.isBoolean()) {
                     return Value.string(Boolean.toString(node.booleanValue()));
                 }
                 throw mismatch(path, "a string", node);
             } else if (type == Type.NUMBER) {
                 if (node.isNumber()) {
-                    return Value.number(node.decimalValue());
+                    return Value.number(Numbers.checked(node.decimalValue(), path));
                 } else if (node.isTextual()) {
                     try {
-                        return Value.number(new BigDecimal(node.textValue().trim()));
+                        return Value.number(Numbers.checked(new BigDecimal(node.textValue().trim()), path));
                     } catch (NumberFormatException e) {
                         throw new CodecException(path, "number is required; cannot parse \"" + node.textValue() + "\"");
                     }

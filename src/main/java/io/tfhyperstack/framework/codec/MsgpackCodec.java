@@ -336,7 +336,7 @@ public final class MsgpackCodec {
             case STRING: {
                 String s = unpackString(u, path);
                 try {
-                    return new BigDecimal(s.trim());
+                    return Numbers.checked(new BigDecimal(s.trim()), path);
                 } catch (NumberFormatException e) {
                     throw new CodecException(path, "number is required; cannot parse \"" + s + "\"", e);
                 }

@@ -1,11 +1,29 @@
 package io.tfhyperstack.framework.codec;
 
+import io.tfhyperstack.framework.diag.AttributePath;
 import java.math.BigDecimal;
 
-/** Number formatting shared by the codecs. */
+/** Number checks and formatting shared by the codecs. */
 final class Numbers {
 
+    /**
+     * The largest scale, either way, of a number the decoders accept. BigDecimal's scale is an int, and
+     * near its ends the operations values rely on overflow: stripping the zeros of 1000e2147483646 (to
+     * hash it) throws ArithmeticException, and 100e2147483646 strips to a scale whose absolute value is
+     * negative. cty holds numbers as Go big.Float, whose binary exponent is an int32, so Terraform never
+     * sends a decimal exponent beyond about 646 million either way: a billion refuses nothing real.
+     */
+    static final int MAX_SCALE = 1_000_000_000;
+
     private Numbers() {
+    }
+
+    /** {@code n} when its scale is within {@link #MAX_SCALE}, else a CodecException. */
+    static BigDecimal checked(BigDecimal n, AttributePath path) {
+        if (Math.abs((long) n.scale()) > MAX_SCALE) {
+            throw new CodecException(path, "number out of range: its exponent is beyond " + MAX_SCALE + " either way");
+        }
+        return n;
     }
 
     /**

@@ -77,4 +77,18 @@ class MsgpackMalformedInputTest {
         refused("92 c1 c0", Type.DYNAMIC); // where the type JSON should be
         refused("81 c1 c0", Type.map(Type.STRING)); // where a key should be
     }
+
+    @Test
+    void numbersAtTheEdgeOfBigDecimalsScaleAreRefused() {
+        // Both parse, but stripping their trailing zeros leaves a scale of Integer.MIN_VALUE or beyond
+        // it: hashing one (in a set) overflowed, and printing one (to order a set of lists) had no end.
+        refused(str("1000e2147483646"), Type.set(Type.NUMBER));
+        refused("92 91 " + str("100e2147483646") + " 91 01", Type.set(Type.list(Type.NUMBER)));
+        refused(str("1e-2147483647"), Type.NUMBER);
+    }
+
+    private static String str(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(new byte[] {(byte) (0xa0 | b.length)}) + HexFormat.of().formatHex(b);
+    }
 }
