@@ -11,7 +11,11 @@ import io.tfhyperstack.framework.diag.AttributePath;
  */
 final class NestingLimit {
 
-    /** Levels below the root: each container element, map entry, attribute or dynamic wrapper is one. */
+    /**
+     * Levels below the root: each container element, map entry, attribute or dynamic wrapper is one. A
+     * null or unknown ends the nesting and is not counted, so an object at the limit may still have
+     * attributes that are null (or, in JSON, absent).
+     */
     static final int MAX_DEPTH = 128;
 
     private NestingLimit() {
