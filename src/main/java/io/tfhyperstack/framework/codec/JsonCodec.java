@@ -1,6 +1,7 @@
 package io.tfhyperstack.framework.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +33,16 @@ import java.io.IOException;
  */
 public final class JsonCodec {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Jackson refuses numbers longer than 1,000 characters by default, but a number this codec writes can
+     * be longer (it writes a scale of up to 1,000 plainly: 1e1000 is 1,001 digits), and so can Terraform.
+     * A bound stays, so that a hostile input still costs bounded memory and time.
+     */
+    static final int MAX_NUMBER_LENGTH = 100_000;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -110,4 +110,13 @@ class JsonCodecTest {
         assertEquals(AttributePath.root("b"), e.path());
         assertThrows(CodecException.class, () -> JsonCodec.encode(Value.unknown(Type.DYNAMIC)));
     }
+
+    /** 1e1000 is written plainly (its scale is within 1,000): 1,001 digits, beyond Jackson's default. */
+    @Test
+    void aLongPlainNumberItWritesReadsBack() {
+        java.math.BigDecimal tiny = new java.math.BigDecimal("1e1000");
+        Value v = Value.number(tiny);
+        org.junit.jupiter.api.Assertions.assertEquals(0,
+                JsonCodec.decode(JsonCodec.encode(v), io.tfhyperstack.framework.types.Type.NUMBER).asNumber().compareTo(tiny));
+    }
 }
