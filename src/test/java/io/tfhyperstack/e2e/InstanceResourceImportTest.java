@@ -41,22 +41,7 @@ class InstanceResourceImportTest extends ResourceE2eTest {
 
     @Test
     void importBlockAdoptsUserDataWithoutReplacing() {
-        config("""
-                import {
-                  to = hyperstack_instance.batch
-                  id = "1003"
-                }
-                resource "hyperstack_instance" "batch" {
-                  name             = "batch-runner"
-                  environment_name = "demo-canada"
-                  flavor_name      = "n3-RTX-A6000x1"
-                  key_name         = "demo-key"
-                  image_name       = "%s"
-                  power_state      = "stopped"
-                  user_data        = "#cloud-config\\npackages: [htop]\\n"
-                  labels           = %s
-                }
-                """.formatted(api.getInstance(1003).image().name(), labelsOrNull(1003)));
+        importBatchRunner("  user_data        = \"#cloud-config\\npackages: [htop]\\n\"\n");
         CommandResult plan = tf.planDetailed();
         assertTrue(plan.stdout().contains("1 to import"), plan.stdout());
         assertFalse(plan.stdout().contains("must be replaced"), plan.stdout());
@@ -78,21 +63,7 @@ class InstanceResourceImportTest extends ResourceE2eTest {
     /** An instance created with the defaults (no public IP) imports as exactly that: nothing to change. */
     @Test
     void importingAnInstanceWithoutAPublicIpUnderTheDefaultsPlansNoChange() {
-        config("""
-                import {
-                  to = hyperstack_instance.batch
-                  id = "1003"
-                }
-                resource "hyperstack_instance" "batch" {
-                  name             = "batch-runner"
-                  environment_name = "demo-canada"
-                  flavor_name      = "n3-RTX-A6000x1"
-                  key_name         = "demo-key"
-                  image_name       = "%s"
-                  power_state      = "stopped"
-                  labels           = %s
-                }
-                """.formatted(api.getInstance(1003).image().name(), labelsOrNull(1003)));
+        importBatchRunner("");
         CommandResult plan = tf.planDetailed();
         assertTrue(plan.stdout().contains("1 to import, 0 to add, 0 to change, 0 to destroy"), plan.stdout());
         tf.apply();
@@ -106,6 +77,25 @@ class InstanceResourceImportTest extends ResourceE2eTest {
         CommandResult r = tf.run("import", "hyperstack_instance.web", "not-a-number");
         assertEquals(1, r.exitCode(), r.describe());
         assertTrue(r.output().contains("numeric instance id"), r.describe());
+    }
+
+    /** An import block for the seeded batch-runner (1003, stopped, no public IP) and its matching config. */
+    private void importBatchRunner(String extraAttributes) {
+        config("""
+                import {
+                  to = hyperstack_instance.batch
+                  id = "1003"
+                }
+                resource "hyperstack_instance" "batch" {
+                  name             = "batch-runner"
+                  environment_name = "demo-canada"
+                  flavor_name      = "n3-RTX-A6000x1"
+                  key_name         = "demo-key"
+                  image_name       = "%s"
+                  power_state      = "stopped"
+                  labels           = %s
+                %s}
+                """.formatted(api.getInstance(1003).image().name(), labelsOrNull(1003), extraAttributes));
     }
 
     private String labelsOrNull(long id) {
