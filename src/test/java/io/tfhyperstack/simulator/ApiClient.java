@@ -106,13 +106,19 @@ final class ApiClient {
         return null;
     }
 
+    /**
+     * How long the waits below poll before failing. It only stops a broken test from hanging: far beyond
+     * what a loaded machine needs, so that no test depends on how fast the simulator's steps get scheduled.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
     JsonNode awaitStatus(long id, String status) {
-        return awaitInstance(id, i -> status.equals(i.path("status").asText()), Duration.ofSeconds(5));
+        return awaitInstance(id, i -> status.equals(i.path("status").asText()), PATIENCE);
     }
 
     /** Polls until GET answers 404. */
     void awaitGone(long id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             if (get("/core/virtual-machines/" + id).status() == 404) {
                 return;

@@ -48,7 +48,7 @@ class SimulatorCommandTest {
         @Override
         public void close() throws Exception {
             stop.complete(null);
-            exit.get(10, TimeUnit.SECONDS);
+            exit.get(30, TimeUnit.SECONDS);
             thread.shutdownNow();
         }
     }
@@ -63,7 +63,7 @@ class SimulatorCommandTest {
             assertEquals(200, api.get("/core/virtual-machines").status());
             assertEquals(401, api.withKey(Simulator.DEFAULT_API_KEY).get("/core/virtual-machines").status());
             r.stop.complete(null);
-            assertEquals(0, r.exit.get(10, TimeUnit.SECONDS));
+            assertEquals(0, r.exit.get(30, TimeUnit.SECONDS));
             String log = r.err.toString(StandardCharsets.UTF_8);
             assertTrue(log.contains("GET /v1/core/virtual-machines -> 200"), log);
         }
