@@ -54,6 +54,8 @@ final class Cloud {
     private final Faults faults;
     private long nextId;
     private volatile Duration stepDelay;
+    /** While steps are held, the status changes due, in order; null while they run after the step delay. */
+    private List<Runnable> heldSteps;
 
     Cloud(Seed seed, ScheduledExecutorService scheduler, Faults faults, Duration stepDelay) {
         this.orgId = seed.orgId();
@@ -154,6 +156,38 @@ final class Cloud {
 
     Duration stepDelay() {
         return stepDelay;
+    }
+
+    void holdSteps() {
+        synchronized (lock) {
+            if (heldSteps == null) {
+                heldSteps = new ArrayList<>();
+            }
+        }
+    }
+
+    int runHeldSteps() {
+        synchronized (lock) {
+            if (heldSteps == null) {
+                throw new IllegalStateException("steps are not held; call holdSteps() first");
+            }
+            // The steps these schedule join the list afresh, for the next call.
+            List<Runnable> due = List.copyOf(heldSteps);
+            heldSteps.clear();
+            due.forEach(Runnable::run);
+            return due.size();
+        }
+    }
+
+    void releaseSteps() {
+        synchronized (lock) {
+            if (heldSteps == null) {
+                return;
+            }
+            List<Runnable> due = heldSteps;
+            heldSteps = null;
+            due.forEach(this::schedule);
+        }
     }
 
     // ---------------------------------------------------------------- reads
@@ -507,7 +541,10 @@ final class Cloud {
         }
     }
 
-    /** Runs {@code step} after the step delay, under the lock, unless another action has overtaken this one. */
+    /**
+     * Runs {@code step} after the step delay (or, while steps are held, when the test asks), under the
+     * lock, unless another action has overtaken this one. Called with the lock held.
+     */
     private void later(VirtualMachine vm, long generation, Runnable step) {
         Runnable guarded = () -> {
             synchronized (lock) {
@@ -516,6 +553,14 @@ final class Cloud {
                 }
             }
         };
+        if (heldSteps != null) {
+            heldSteps.add(guarded);
+        } else {
+            schedule(guarded);
+        }
+    }
+
+    private void schedule(Runnable guarded) {
         try {
             scheduler.schedule(guarded, stepDelay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {

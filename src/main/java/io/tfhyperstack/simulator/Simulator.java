@@ -142,6 +142,30 @@ public final class Simulator implements AutoCloseable {
         return cloud.stepDelay();
     }
 
+    /**
+     * Holds every status change from now on until {@link #runHeldSteps()} or {@link #releaseSteps()}, so that
+     * a test can look at an intermediate status (STOPPING, BUILD) for as long as it likes, however slow the
+     * machine it runs on.
+     */
+    public Simulator holdSteps() {
+        cloud.holdSteps();
+        return this;
+    }
+
+    /**
+     * Makes each held status change now, in order, and returns how many there were. The changes these
+     * schedule (BUILD's move to ACTIVE, say) stay held for the next call.
+     */
+    public int runHeldSteps() {
+        return cloud.runHeldSteps();
+    }
+
+    /** Stops holding: the held status changes, and every later one, happen after the step delay again. */
+    public Simulator releaseSteps() {
+        cloud.releaseSteps();
+        return this;
+    }
+
     /** Stops answering at once and drops pending status changes. */
     @Override
     public synchronized void close() {

@@ -149,11 +149,14 @@ class FaultsTest {
     void namesMatchingTheRegexEndInError() throws Exception {
         try (Simulator sim = Simulator.builder().stepDelay(Duration.ofMillis(50)).errorOnCreateNames("^doomed-").build().start()) {
             ApiClient api = ApiClient.of(sim);
+            sim.holdSteps();
             ApiClient.Reply r = api.post(LIST, Map.of("name", "doomed-1", "environment_name", "demo-canada",
                     "flavor_name", "n3-A100x1", "key_name", "demo-key", "count", 1, "assign_floating_ip", true));
             assertEquals(200, r.status(), "the create itself is accepted");
             long id = r.body().get("instances").get(0).get("id").asLong();
-            api.awaitStatus(id, "BUILD");
+            assertEquals(1, sim.runHeldSteps());
+            assertEquals("BUILD", api.status(id));
+            sim.releaseSteps();
             JsonNode err = api.awaitStatus(id, "ERROR");
             assertEquals("error", err.get("vm_state").asText());
             assertTrue(err.get("floating_ip").isNull());

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every status change the simulator makes, its intermediate status, and the precondition of each action. */
 class LifecycleTest {
-    // long enough that a GET right after an action still sees the intermediate status on a busy machine
+    // Wherever a test must see an intermediate status, it holds the steps (a busy machine can take longer
+    // than any step between two requests), so this delay only sets how fast the rest goes.
     private static final Duration STEP = Duration.ofMillis(300);
 
     private Simulator sim;
@@ -44,6 +45,7 @@ class LifecycleTest {
 
     @Test
     void createGoesThroughCreatingAndBuildToActiveWithAFloatingIp() {
+        sim.holdSteps();
         ApiClient.Reply r = api.post("/core/virtual-machines", Map.of("name", "fresh", "environment_name", "demo-canada",
                 "flavor_name", "n3-A100x1", "key_name", "demo-key", "count", 1, "assign_floating_ip", true));
         assertEquals(200, r.status());
@@ -56,8 +58,12 @@ class LifecycleTest {
         long id = created.get("id").asLong();
         assertTrue(id >= 1008, "new ids follow the seeded ones");
 
-        JsonNode build = api.awaitStatus(id, "BUILD");
+        assertEquals("CREATING", api.status(id));
+        assertEquals(1, sim.runHeldSteps());
+        JsonNode build = api.instance(id);
+        assertEquals("BUILD", build.get("status").asText());
         assertEquals("building", build.get("vm_state").asText());
+        sim.releaseSteps();
         JsonNode active = api.awaitStatus(id, "ACTIVE");
         assertEquals("RUNNING", active.get("power_state").asText());
         assertEquals("active", active.get("vm_state").asText());
@@ -77,32 +83,40 @@ class LifecycleTest {
 
     @Test
     void stopThenStart() {
+        sim.holdSteps();
         assertEquals("Virtual machine stop action initiated", api.get("/core/virtual-machines/1001/stop").message());
         assertEquals("STOPPING", api.status(1001));
+        sim.releaseSteps();
         JsonNode off = api.awaitStatus(1001, "SHUTOFF");
         assertEquals("SHUTDOWN", off.get("power_state").asText());
         assertEquals("stopped", off.get("vm_state").asText());
         assertEquals("203.0.113.11", off.get("floating_ip").asText(), "a stopped VM keeps its public IP");
 
+        sim.holdSteps();
         ApiClient.Reply start = api.get("/core/virtual-machines/1001/start");
         assertEquals(200, start.status());
         assertTrue(start.body().get("status").asBoolean());
         assertEquals("STARTING", api.status(1001));
+        sim.releaseSteps();
         JsonNode on = api.awaitStatus(1001, "ACTIVE");
         assertEquals("RUNNING", on.get("power_state").asText());
     }
 
     @Test
     void hibernateReleasesTheFloatingIpAndRestoreAssignsANewOne() {
+        sim.holdSteps();
         assertEquals(200, api.get("/core/virtual-machines/1001/hibernate").status());
         assertEquals("HIBERNATING", api.status(1001));
+        sim.releaseSteps();
         JsonNode hib = api.awaitStatus(1001, "HIBERNATED");
         assertTrue(hib.get("floating_ip").isNull(), "without retain_ip the public IP is released");
         assertEquals("shelved_offloaded", hib.get("vm_state").asText());
         assertEquals("SHUTDOWN", hib.get("power_state").asText());
 
+        sim.holdSteps();
         assertEquals(200, api.get("/core/virtual-machines/1001/hibernate-restore").status());
         assertEquals("RESTORING", api.status(1001));
+        sim.releaseSteps();
         JsonNode back = api.awaitStatus(1001, "ACTIVE");
         assertTrue(back.get("floating_ip").isTextual());
         assertNotEquals("203.0.113.11", back.get("floating_ip").asText(), "a released IP is not given back");
@@ -129,19 +143,23 @@ class LifecycleTest {
 
     @Test
     void hardRebootFromActive() {
+        sim.holdSteps();
         assertEquals("Virtual machine hard reboot action initiated", api.get("/core/virtual-machines/1002/hard-reboot").message());
         assertEquals("REBOOTING", api.status(1002));
+        sim.releaseSteps();
         api.awaitStatus(1002, "ACTIVE");
     }
 
     @Test
     void deleteShowsDeletingThenAnswers404() {
+        sim.holdSteps();
         ApiClient.Reply r = api.delete("/core/virtual-machines/1002");
         assertEquals(200, r.status());
         assertTrue(r.body().get("status").asBoolean());
         JsonNode deleting = api.instance(1002);
         assertEquals("DELETING", deleting.get("status").asText());
         assertEquals("RUNNING", deleting.get("power_state").asText(), "the power state stays until it is gone");
+        sim.releaseSteps();
         api.awaitGone(1002);
         ApiClient.Reply gone = api.get("/core/virtual-machines/1002");
         assertEquals(404, gone.status());
@@ -153,10 +171,12 @@ class LifecycleTest {
 
     @Test
     void deleteWhileCreatingWins() {
+        sim.holdSteps();
         long id = create("short-lived", true, "n3-A100x1");
         assertEquals(200, api.delete("/core/virtual-machines/" + id).status());
-        api.awaitGone(id);
-        ApiClient.sleep(STEP.toMillis() * 3);
+        assertEquals(2, sim.runHeldSteps(), "the create's first step and the delete");
+        assertEquals(404, api.get("/core/virtual-machines/" + id).status());
+        assertEquals(0, sim.runHeldSteps(), "the overtaken create scheduled nothing more");
         assertEquals(404, api.get("/core/virtual-machines/" + id).status(), "the create's later steps do not bring it back");
     }
 
@@ -215,6 +235,7 @@ class LifecycleTest {
         ApiClient.Reply active = api.get("/core/virtual-machines/1001/hibernate-restore");
         assertEquals(400, active.status());
         assertEquals("Cannot restore from hibernation virtual machine in status ACTIVE; it must be HIBERNATED", active.message());
+        sim.holdSteps();
         api.get("/core/virtual-machines/1001/hibernate");
         ApiClient.Reply during = api.get("/core/virtual-machines/1001/hibernate-restore");
         assertEquals(400, during.status());
@@ -230,6 +251,7 @@ class LifecycleTest {
 
     @Test
     void actionsDuringATransitionAreRefused() {
+        sim.holdSteps();
         api.get("/core/virtual-machines/1001/stop");
         ApiClient.Reply again = api.get("/core/virtual-machines/1001/stop");
         assertEquals(400, again.status());
