@@ -173,6 +173,7 @@ class RequestHandlingTest {
         b.put("flavor_name", "n3-A100x1");
         assertEquals(200, api.post("/core/virtual-machines", b).status(), "the same name in another environment is fine");
         Map<String, Object> fresh = body();
+        sim.holdSteps(); // so that the first new-vm is surely still CREATING when the second arrives
         assertEquals(200, api.post("/core/virtual-machines", fresh).status());
         assertEquals(409, api.post("/core/virtual-machines", fresh).status(), "a VM still being created counts");
     }
