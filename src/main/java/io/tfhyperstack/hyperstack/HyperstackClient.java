@@ -668,11 +668,28 @@ public final class HyperstackClient {
                 || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"));
     }
 
+    /**
+     * What went wrong with the connection, in words: this reaches Terraform users, to whom a Java class
+     * name means nothing (the log line of the failed call keeps it, for whoever debugs).
+     */
     static String describeFailure(IOException e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
         if (isTimeout(e)) {
-            return "timed out (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            return "timed out";
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e instanceof java.net.UnknownHostException) {
+            return "the host name could not be resolved" + detail;
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "the connection was refused" + detail;
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "the TLS connection failed" + detail;
+        }
+        if (e instanceof java.net.SocketException || e instanceof java.io.EOFException) {
+            return "the connection broke" + detail;
+        }
+        return "the connection failed" + detail;
     }
 
     /** The API key never leaves this object, even when the API echoes it back in a message. */

@@ -155,6 +155,8 @@ class RetryAndFaultTest {
                 () -> client().maxRetries(2).build().getInstance(4711));
         assertTrue(e.getMessage().contains("GET /core/virtual-machines/4711 failed after 3 attempts"), e.getMessage());
         assertTrue(e.getMessage().contains("Check the network connection"), e.getMessage());
+        assertTrue(e.getMessage().contains("the connection broke"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), "no Java class name for users: " + e.getMessage());
         assertFalse(e.isTimeout());
         wm.verify(3, getRequestedFor(urlPathEqualTo(VM)));
     }
@@ -179,6 +181,7 @@ class RetryAndFaultTest {
                 .readTimeout(Duration.ofMillis(200)).build().getInstance(4711));
         assertTrue(e.isTimeout(), e.getMessage());
         assertTrue(e.getMessage().contains("did not answer in time"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), "no Java class name for users: " + e.getMessage());
         wm.verify(2, getRequestedFor(urlPathEqualTo(VM)));
         assertEquals(1, sleeper.waits.size(), "one backoff between the two attempts");
     }
