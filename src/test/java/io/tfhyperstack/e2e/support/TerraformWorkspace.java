@@ -70,7 +70,8 @@ public final class TerraformWorkspace implements AutoCloseable {
 
     /** Where the suite's provider services put their sockets (the build sets it; see pom.xml). */
     public static Path serviceDir() {
-        return Paths.get(System.getProperty("service.dir", "target/service-e2e")).toAbsolutePath();
+        return Paths.get(System.getProperty("service.dir",
+                System.getProperty("java.io.tmpdir") + "/tfhyperstack-e2e-services")).toAbsolutePath();
     }
 
     /**
