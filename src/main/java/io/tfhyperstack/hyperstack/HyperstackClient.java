@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tfhyperstack.hyperstack.model.CreateInstanceRequest;
 import io.tfhyperstack.hyperstack.model.Environment;
 import io.tfhyperstack.hyperstack.model.Instance;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -677,16 +682,16 @@ public final class HyperstackClient {
         if (isTimeout(e)) {
             return "timed out";
         }
-        if (e instanceof java.net.UnknownHostException) {
+        if (e instanceof UnknownHostException) {
             return "the host name could not be resolved" + detail;
         }
-        if (e instanceof java.net.ConnectException) {
+        if (e instanceof ConnectException) {
             return "the connection was refused" + detail;
         }
-        if (e instanceof javax.net.ssl.SSLException) {
+        if (e instanceof SSLException) {
             return "the TLS connection failed" + detail;
         }
-        if (e instanceof java.net.SocketException || e instanceof java.io.EOFException) {
+        if (e instanceof SocketException || e instanceof EOFException) {
             return "the connection broke" + detail;
         }
         return "the connection failed" + detail;

@@ -1,5 +1,7 @@
 package io.tfhyperstack.e2e;
 
+import static io.tfhyperstack.e2e.ProviderServiceLifecycleTest.BUILD;
+import static io.tfhyperstack.e2e.ProviderServiceLifecycleTest.PID;
 import static io.tfhyperstack.e2e.ProviderServiceLifecycleTest.await;
 import static io.tfhyperstack.e2e.ProviderServiceLifecycleTest.group;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,8 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  * under a walk.
  */
 class ProviderServiceIsolationTest {
-    private static final Pattern PID = Pattern.compile("(?m)^pid: (\\d+)$");
-    private static final Pattern BUILD = Pattern.compile("(?m)^build: ([0-9a-f]{16})$");
     private static final Pattern LOG = Pattern.compile("(?m)^log: (.+)$");
 
     @TempDir

@@ -1,7 +1,6 @@
 package io.tfhyperstack.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -32,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and never keeps a walk from running when it cannot be used.
  */
 class ProviderServiceLifecycleTest extends SimulatorWorkspaceTest {
-    private static final Pattern PID = Pattern.compile("(?m)^pid: (\\d+)$");
-    private static final Pattern BUILD = Pattern.compile("(?m)^build: ([0-9a-f]{16})$");
+    static final Pattern PID = Pattern.compile("(?m)^pid: (\\d+)$");
+    static final Pattern BUILD = Pattern.compile("(?m)^build: ([0-9a-f]{16})$");
     /** The launcher's debug line when it starts a service. */
     static final Pattern STARTED = Pattern.compile("started the provider service \\(pid (\\d+)\\)");
     private static final Pattern SERVED = Pattern.compile("(?m)^sessions: (\\d+) live, (\\d+) served$");

@@ -5,6 +5,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.StreamObserver;
 import io.tfhyperstack.e2e.thing.ThingResource;
 import io.tfhyperstack.e2e.thing.ThingStore;
 import io.tfhyperstack.framework.codec.MsgpackCodec;
@@ -14,6 +15,7 @@ import io.tfhyperstack.framework.values.Value;
 import io.tfhyperstack.protocol.tfplugin6.ProviderGrpc;
 import io.tfhyperstack.protocol.tfplugin6.Tfplugin6;
 import io.tfhyperstack.provider.HyperstackProvider;
+import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,7 +142,7 @@ class ProviderServiceTest {
         var plan = stub.planResourceChange(Tfplugin6.PlanResourceChange.Request.newBuilder()
                 .setTypeName("hyperstack_test_thing").setPriorState(dv(Value.nullOf(thingType)))
                 .setProposedNewState(dv(config)).setConfig(dv(config)).build());
-        List<Tfplugin6.ApplyResourceChange.Response> answers = new java.util.ArrayList<>();
+        List<Tfplugin6.ApplyResourceChange.Response> answers = new ArrayList<>();
         service.applyResourceChange(Tfplugin6.ApplyResourceChange.Request.newBuilder()
                 .setTypeName("hyperstack_test_thing").setPriorState(dv(Value.nullOf(thingType)))
                 .setPlannedState(plan.getPlannedState()).setConfig(dv(config)).build(), new RecordingObserver<>(answers));
@@ -154,7 +156,7 @@ class ProviderServiceTest {
     }
 
     /** Collects a unary call's answers; a failed call fails the test. */
-    private record RecordingObserver<T>(List<T> answers) implements io.grpc.stub.StreamObserver<T> {
+    private record RecordingObserver<T>(List<T> answers) implements StreamObserver<T> {
         @Override
         public void onNext(T value) {
             answers.add(value);

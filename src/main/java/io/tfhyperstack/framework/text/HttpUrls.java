@@ -2,6 +2,7 @@ package io.tfhyperstack.framework.text;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 
 /** The one rule for what counts as an http(s) URL, wherever a URL comes from: a block or the environment. */
 public final class HttpUrls {
@@ -11,7 +12,7 @@ public final class HttpUrls {
     /** Why {@code text} is not an http or https URL with a host, or null when it is one. */
     public static String problem(String text) {
         // The scheme first: for "not a url" that is the useful thing to say, not where parsing broke.
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
             return "it must start with http:// or https://";
         }

@@ -1,11 +1,13 @@
 package io.tfhyperstack.plugin.tls;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Map;
@@ -57,7 +59,7 @@ public final class FastP521Verification {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp521r1"));
             KeyPair pair = generator.generateKeyPair();
-            byte[] message = "terraform-provider-hyperstack".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] message = "terraform-provider-hyperstack".getBytes(StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance(ALGORITHM, "SunEC");
             signer.initSign(pair.getPrivate());
             signer.update(message);
@@ -84,7 +86,7 @@ public final class FastP521Verification {
         verifier.update(message);
         try {
             return verifier.verify(signature);
-        } catch (java.security.SignatureException e) {
+        } catch (SignatureException e) {
             return false;
         }
     }

@@ -114,9 +114,8 @@ class JsonCodecTest {
     /** 1e1000 is written plainly (its scale is within 1,000): 1,001 digits, beyond Jackson's default. */
     @Test
     void aLongPlainNumberItWritesReadsBack() {
-        java.math.BigDecimal tiny = new java.math.BigDecimal("1e1000");
-        Value v = Value.number(tiny);
-        org.junit.jupiter.api.Assertions.assertEquals(0,
-                JsonCodec.decode(JsonCodec.encode(v), io.tfhyperstack.framework.types.Type.NUMBER).asNumber().compareTo(tiny));
+        BigDecimal long1001Digits = new BigDecimal("1e1000");
+        Value v = Value.number(long1001Digits);
+        assertEquals(0, JsonCodec.decode(JsonCodec.encode(v), Type.NUMBER).asNumber().compareTo(long1001Digits));
     }
 }
