@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -77,10 +76,11 @@ func failedPath(archive string) string { return archive + ".failed" }
 // can go wrong (a read-only install directory, another maker running, a previous failure for this
 // jar) just means "not now": it never delays the plugin beyond a fork and never writes to stdout,
 // which carries the handshake.
-func startArchiveMaker(layout Layout, self string) {
+func startArchiveMaker(java Java, layout Layout, self string) {
 	// Only Terraform's starts (with go-plugin's cookie) make an archive: not the simulator, not a
-	// debugging session.
-	if layout.Archive != "" || layout.ArchiveTarget == "" || os.Getenv(noArchiveVariable) != "" ||
+	// debugging session. A bundled runtime's archive is made by the build, never in the installed
+	// package.
+	if java.Bundled || layout.Archive != "" || layout.ArchiveTarget == "" || os.Getenv(noArchiveVariable) != "" ||
 		os.Getenv("TF_PLUGIN_MAGIC_COOKIE") == "" {
 		return
 	}
@@ -91,7 +91,7 @@ func startArchiveMaker(layout Layout, self string) {
 	// Its own session: Terraform's signals to the plugin's process group must not reach it, and it
 	// holds none of Terraform's pipes (stdin, stdout and stderr are /dev/null), so Terraform never
 	// waits for it.
-	maker.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	maker.SysProcAttr = detachedProcess()
 	maker.Env = append(os.Environ(), makerOwnsLockVariable+"=1")
 	if err := maker.Start(); err != nil {
 		os.Remove(lockPath(layout.ArchiveTarget))
@@ -166,12 +166,12 @@ func makeArchive(java Java, layout Layout, log io.Writer) error {
 
 	ctx, cancel := context.WithTimeout(context.Background(), makerTimeout)
 	defer cancel()
-	err := runJava(ctx, java, log, trainingCommand(java, layout.Jar, classList))
+	err := runJava(ctx, java, layout.WorkDir, log, trainingCommand(java, layout, classList))
 	if err == nil && !nonEmpty(classList) {
 		err = errors.New("the plugin exited without listing its classes")
 	}
 	if err == nil {
-		err = runJava(ctx, java, log, dumpCommand(layout.Jar, classList, temporary))
+		err = runJava(ctx, java, layout.WorkDir, log, dumpCommand(layout.classPath(), classList, temporary))
 	}
 	if err == nil && !nonEmpty(temporary) {
 		err = errors.New("the JVM wrote no archive")
@@ -203,8 +203,10 @@ const (
 // noteArchiveUse refreshes the archive's time at most once a day, so that a start costs no write.
 // The file is read-only, which does not stop its owner from setting its times; a failure (a shared,
 // read-only cache) only means the archive may be removed and made again one day.
-func noteArchiveUse(archive string, now time.Time) {
-	if archive == "" {
+func noteArchiveUse(layout Layout, now time.Time) {
+	// Only the user's own archives: a bundled one is part of the installed package.
+	archive := layout.Archive
+	if archive == "" || layout.WorkDir != "" {
 		return
 	}
 	if info, err := os.Stat(archive); err == nil && now.Sub(info.ModTime()) > archiveUseGrain {
@@ -244,29 +246,30 @@ func removeUnusedArchives(dir, keep string, now time.Time) {
 
 // trainingCommand runs StartupTraining, which starts the plugin with the launcher's own command line
 // (plus the class list option) and drives it like Terraform does.
-func trainingCommand(java Java, jar, classList string) []string {
-	plugin := commandLine(java, Layout{Jar: jar}, func(string) string { return "" }, nil)
+func trainingCommand(java Java, layout Layout, classList string) []string {
+	plugin := commandLine(java, Layout{Jar: layout.Jar, ClassPath: layout.ClassPath}, func(string) string { return "" }, nil)
 	plugin = insertBefore(plugin, "-cp", "-XX:DumpLoadedClassList="+classList)
 	return append([]string{
 		"-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
 		"-Xlog:disable", "-Xlog:all=error:stderr",
-		"-cp", jar, trainingClass,
+		"-cp", layout.classPath(), trainingClass,
 	}, plugin...)
 }
 
 // dumpCommand writes the static archive. The collector is the plugin's: a static archive written
 // with another one would carry heap objects that the serial collector cannot use anyway.
-func dumpCommand(jar, classList, archive string) []string {
+func dumpCommand(classPath, classList, archive string) []string {
 	return []string{
 		"-Xshare:dump", "-XX:+UseSerialGC",
 		"-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive,
 		"-Xlog:disable", "-Xlog:all=error:stderr",
-		"-cp", jar,
+		"-cp", classPath,
 	}
 }
 
-func runJava(ctx context.Context, java Java, log io.Writer, args []string) error {
+func runJava(ctx context.Context, java Java, dir string, log io.Writer, args []string) error {
 	cmd := exec.CommandContext(ctx, java.Executable, args...)
+	cmd.Dir = dir
 	cmd.Stdout = log
 	cmd.Stderr = log
 	return cmd.Run()
@@ -284,7 +287,7 @@ func nonEmpty(path string) bool {
 // belongs to the thread, so the goroutine is pinned to the thread that sets it and later forks.
 func yieldToThePlugin() {
 	runtime.LockOSThread()
-	syscall.Setpriority(syscall.PRIO_PROCESS, 0, 19)
+	lowestPriority()
 	time.Sleep(makerDelay)
 }
 

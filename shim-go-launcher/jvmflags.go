@@ -82,7 +82,7 @@ func jvmCommandLine(java Java, layout Layout, getenv func(string) string, args [
 		argv = append(argv, "-XX:SharedArchiveFile="+layout.Archive)
 	}
 	argv = append(argv, strings.Fields(extra)...)
-	argv = append(argv, "-cp", layout.Jar, mainClass)
+	argv = append(argv, "-cp", layout.classPath(), mainClass)
 	return append(argv, args...)
 }
 

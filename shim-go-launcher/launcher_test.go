@@ -43,12 +43,7 @@ func noPath(string) (string, error) { return "", errors.New("not found") }
 
 func TestFindJavaPrefersJavaHomeAndReadsTheReleaseFile(t *testing.T) {
 	home := fakeJavaHome(t, "21.0.1")
-	java, err := findJava(func(name string) string {
-		if name == "JAVA_HOME" {
-			return home
-		}
-		return ""
-	}, noPath)
+	java, err := findJava(search("linux", fakeEnv{"JAVA_HOME": home}, noPath, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,14 +54,14 @@ func TestFindJavaPrefersJavaHomeAndReadsTheReleaseFile(t *testing.T) {
 
 func TestFindJavaRefusesOldJava(t *testing.T) {
 	home := fakeJavaHome(t, "11.0.22")
-	_, err := findJava(func(string) string { return home }, noPath)
+	_, err := findJava(search("linux", fakeEnv{"JAVA_HOME": home}, noPath, ""))
 	if err == nil || !strings.Contains(err.Error(), "Java 11") {
 		t.Errorf("want a Java 11 error, got %v", err)
 	}
 }
 
 func TestFindJavaWithoutAnyJavaSaysWhatToDo(t *testing.T) {
-	_, err := findJava(func(string) string { return "" }, noPath)
+	_, err := findJava(search("linux", fakeEnv{}, noPath, ""))
 	if err == nil || !strings.Contains(err.Error(), "JAVA_HOME") {
 		t.Errorf("want advice about JAVA_HOME, got %v", err)
 	}
@@ -196,7 +191,7 @@ func TestArchiveMakerIsNotStartedAfterAFailureForTheSameJar(t *testing.T) {
 }
 
 func TestTrainingRunsThePluginsCommandLineAndListsItsClasses(t *testing.T) {
-	argv := trainingCommand(Java{Executable: "/j/bin/java"}, "/p/x.jar", "/c/list")
+	argv := trainingCommand(Java{Executable: "/j/bin/java"}, Layout{Jar: "/p/x.jar"}, "/c/list")
 	joined := strings.Join(argv, " ")
 	plugin := strings.Join(commandLine(Java{Executable: "/j/bin/java"}, Layout{Jar: "/p/x.jar"},
 		func(string) string { return "" }, nil), " ")
@@ -361,7 +356,7 @@ func TestArchiveUseIsNotedAtMostOnceADay(t *testing.T) {
 		if err := os.Chtimes(archive, old, old); err != nil {
 			t.Fatal(err)
 		}
-		noteArchiveUse(archive, now)
+		noteArchiveUse(Layout{Archive: archive}, now)
 		info, err := os.Stat(archive)
 		if err != nil {
 			t.Fatal(err)
@@ -370,5 +365,5 @@ func TestArchiveUseIsNotedAtMostOnceADay(t *testing.T) {
 			t.Errorf("archive %v old: touched %v, want %v", c.age, touched, c.touched)
 		}
 	}
-	noteArchiveUse("", now) // no archive: nothing to do, no panic
+	noteArchiveUse(Layout{}, now) // no archive: nothing to do, no panic
 }

@@ -8,7 +8,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"syscall"
 	"time"
 )
 
@@ -40,7 +39,7 @@ func launch(args []string) error {
 	if err != nil {
 		return err
 	}
-	java, err := findJava(os.Getenv, lookPath)
+	java, err := findJava(systemJavaSearch(self))
 	if err != nil {
 		return err
 	}
@@ -52,15 +51,13 @@ func launch(args []string) error {
 		return makeArchive(java, layout, os.Stderr)
 	}
 	if exe, err := os.Executable(); err == nil {
-		startArchiveMaker(layout, exe)
+		startArchiveMaker(java, layout, exe)
 	}
-	noteArchiveUse(layout.Archive, time.Now())
+	noteArchiveUse(layout, time.Now())
 	if serviceWanted(args, os.Getenv) {
 		// Returns only when the walk cannot go to the service.
 		reason := runSession(java, layout)
 		debugLine(os.Stderr, "running this walk in a JVM of its own: "+reason)
 	}
-	argv := commandLine(java, layout, os.Getenv, args)
-	// Exec only returns on failure.
-	return syscall.Exec(java.Executable, argv, os.Environ())
+	return runJVM(java, layout, commandLine(java, layout, os.Getenv, args))
 }

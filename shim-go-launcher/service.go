@@ -1,3 +1,5 @@
+//go:build !windows
+
 package main
 
 import (
@@ -10,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -19,29 +20,10 @@ import (
 // launcher stays the process Terraform started and only relays frames; any trouble before the
 // handshake makes it run the walk in a JVM of its own, exactly as it did before the service existed.
 
-// pluginCookie is go-plugin's magic cookie value for Terraform providers: only Terraform's own starts
-// go to the service, never a person running the binary.
-const pluginCookie = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
-
-// serviceVariable turns the service off.
-const serviceVariable = "TF_HYPERSTACK_SERVICE"
-
 // firstOutputTimeout bounds how long a service may take to print a session's handshake. A service that
 // accepts connections but has hung would otherwise hold the walk until Terraform gives up on the
 // plugin (a minute); after this long a JVM of our own is the faster way.
 const firstOutputTimeout = 20 * time.Second
-
-// serviceWanted tells whether this start is one of Terraform's walks that may go to the service.
-func serviceWanted(args []string, getenv func(string) string) bool {
-	if len(args) != 0 || getenv("TF_PLUGIN_MAGIC_COOKIE") != pluginCookie {
-		return false
-	}
-	switch strings.ToLower(strings.TrimSpace(getenv(serviceVariable))) {
-	case "off", "0", "false", "no":
-		return false
-	}
-	return true
-}
 
 // fallbackError means the walk has not started in the service and should run in a JVM of its own.
 type fallbackError struct{ reason string }

@@ -1,3 +1,5 @@
+//go:build !windows
+
 package main
 
 import (
@@ -18,14 +20,6 @@ const (
 	stopWait = 35 * time.Second
 	stopPoll = 50 * time.Millisecond
 )
-
-// serviceAction tells whether the arguments are `service status` or `service stop`, and which.
-func serviceAction(args []string) (string, bool) {
-	if len(args) == 2 && args[0] == "service" && (args[1] == "status" || args[1] == "stop") {
-		return args[1], true
-	}
-	return "", false
-}
 
 // serviceCommand runs `service status` or `service stop` against every service of this user (one per
 // build: an upgrade leaves the old build's service running until it notices its jar is gone) and

@@ -1,3 +1,5 @@
+//go:build !windows
+
 package main
 
 import (
@@ -135,7 +137,9 @@ func startService(java Java, layout Layout, paths servicePaths, getenv func(stri
 	// it must outlive us. Its standard streams are all files (a nil one is /dev/null, which exec opens),
 	// so that exec copies nothing through goroutines that would end with us, and Terraform's pipes are
 	// never held open by the service.
-	service.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	service.SysProcAttr = detachedProcess()
+	// The bundled runtime's archive names the jar relative to the launcher's directory.
+	service.Dir = layout.WorkDir
 	service.Stdout = writeEnd
 	if out != nil {
 		service.Stderr = out
