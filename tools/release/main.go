@@ -1,125 +1,159 @@
-// Command release packs a built provider into the archive layout Terraform registries and
-// filesystem mirrors expect: terraform-provider-hyperstack_<version>_<os>_<arch>.zip holding the
-// launcher (named with its version, as Terraform looks for it) and the jar beside it, plus a
-// SHA256SUMS file and the registry manifest. Written in Go so that file modes survive in the zip
+// Command release builds the files of a provider release as Terraform registries and filesystem
+// mirrors expect them: one terraform-provider-hyperstack_<version>_<os>_<arch>.zip per platform, each
+// holding the launcher (named with its version, as Terraform looks for it, cross-compiled for that
+// platform) and the jar in lib/; linux_amd64 also carries a Java runtime of its own (runtime.go); plus
+// the registry manifest and a SHA256SUMS file over the zips and the manifest. Signing is left to
+// scripts/release, which has the user's keyring. Written in Go so that file modes survive in the zips
 // without depending on a zip tool being installed.
 package main
 
 import (
-	"archive/zip"
-	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sort"
-	"time"
+	"strings"
 )
 
 const name = "terraform-provider-hyperstack"
 
+// allPlatforms are the registry's names of the platforms a release is built for.
+var allPlatforms = []string{"darwin_amd64", "darwin_arm64", "linux_amd64", "linux_arm64", "windows_amd64"}
+
+// runtimePlatform is the one platform whose zip carries a Java runtime: HCP Terraform's remote runs and
+// the usual CI images for Terraform are linux_amd64 without Java. It is built from the JDK of the
+// machine that builds the release, so that machine must be a linux_amd64 one.
+const runtimePlatform = "linux_amd64"
+
 func main() {
 	version := flag.String("version", "", "provider version, e.g. 0.1.0")
-	providerDir := flag.String("provider-dir", "", "directory with the built launcher and jar")
-	outDir := flag.String("out", "", "directory to write the release files into")
-	manifest := flag.String("manifest", "", "terraform-registry-manifest.json to publish beside the zip")
+	jar := flag.String("jar", "", "the provider's shaded jar")
+	launcherSource := flag.String("launcher-src", "", "the Go launcher's source directory")
+	outDir := flag.String("out", "", "directory to write the release files into (emptied first)")
+	workDir := flag.String("work", "", "directory for the platforms' unpacked contents (default: <out>-work)")
+	manifest := flag.String("manifest", "", "terraform-registry-manifest.json to publish beside the zips")
+	platforms := flag.String("platforms", "all", "comma-separated os_arch names, or all")
+	jdk := flag.String("jdk", os.Getenv("JAVA_HOME"), "the JDK 17 whose jlink and jmods make linux_amd64's runtime")
 	flag.Parse()
-	if *version == "" || *providerDir == "" || *outDir == "" {
+	if *version == "" || *jar == "" || *launcherSource == "" || *outDir == "" || *manifest == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*version, *providerDir, *outDir, *manifest); err != nil {
+	chosen, err := parsePlatforms(*platforms)
+	if err == nil {
+		work := *workDir
+		if work == "" {
+			work = strings.TrimRight(*outDir, string(filepath.Separator)) + "-work"
+		}
+		err = build(release{version: *version, jar: *jar, launcherSource: *launcherSource, out: *outDir,
+			work: work, manifest: *manifest, platforms: chosen, jdk: *jdk})
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "release:", err)
 		os.Exit(1)
 	}
 }
 
-func run(version, providerDir, outDir, manifest string) error {
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return err
+func parsePlatforms(list string) ([]string, error) {
+	if list == "all" {
+		return allPlatforms, nil
 	}
-	platform := runtime.GOOS + "_" + runtime.GOARCH
-	zipName := fmt.Sprintf("%s_%s_%s.zip", name, version, platform)
-	entries := []entry{
-		{source: filepath.Join(providerDir, name), target: name + "_v" + version, mode: 0o755},
-		// in lib/: Terraform would take a top-level file named terraform-provider-hyperstack.jar for
-		// the plugin executable
-		{source: filepath.Join(providerDir, name+".jar"), target: "lib/" + name + ".jar", mode: 0o644},
-	}
-	// The class-data sharing archive is left out: the JVM accepts it only at the class path it was
-	// made with, which an installed copy never has.
-	if err := writeZip(filepath.Join(outDir, zipName), entries); err != nil {
-		return err
-	}
-	published := []string{zipName}
-	if manifest != "" {
-		manifestName := fmt.Sprintf("%s_%s_manifest.json", name, version)
-		if err := copyFile(manifest, filepath.Join(outDir, manifestName)); err != nil {
-			return err
+	var chosen []string
+	for _, p := range strings.Split(list, ",") {
+		p = strings.TrimSpace(p)
+		if !contains(allPlatforms, p) {
+			return nil, fmt.Errorf("unknown platform %q; known: %s", p, strings.Join(allPlatforms, ", "))
 		}
-		published = append(published, manifestName)
+		chosen = append(chosen, p)
 	}
-	return writeSums(outDir, fmt.Sprintf("%s_%s_SHA256SUMS", name, version), published)
+	return chosen, nil
 }
 
-type entry struct {
-	source string
-	target string
-	mode   os.FileMode
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
-func writeZip(path string, entries []entry) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	defer out.Close()
-	w := zip.NewWriter(out)
-	// a fixed time keeps the archive, and so its checksum, the same for the same inputs
-	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, e := range entries {
-		in, err := os.Open(e.source)
-		if err != nil {
-			return err
-		}
-		header := &zip.FileHeader{Name: e.target, Method: zip.Deflate, Modified: stamp}
-		header.SetMode(e.mode)
-		dst, err := w.CreateHeader(header)
-		if err == nil {
-			_, err = io.Copy(dst, in)
-		}
-		in.Close()
-		if err != nil {
-			return err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	return out.Close()
+type release struct {
+	version        string
+	jar            string
+	launcherSource string
+	out            string
+	work           string
+	manifest       string
+	platforms      []string
+	jdk            string
 }
 
-func writeSums(dir, sumsName string, files []string) error {
-	sort.Strings(files)
-	var lines string
-	for _, f := range files {
-		data, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(data)
-		lines += hex.EncodeToString(sum[:]) + "  " + f + "\n"
-	}
-	return os.WriteFile(filepath.Join(dir, sumsName), []byte(lines), 0o644)
+func (r release) zipName(platform string) string {
+	return fmt.Sprintf("%s_%s_%s.zip", name, r.version, platform)
 }
 
-func copyFile(from, to string) error {
-	data, err := os.ReadFile(from)
-	if err != nil {
+// executableName is the file Terraform runs: the first in the package whose name starts with
+// terraform-provider-hyperstack followed by "_" or ".".
+func (r release) executableName(platform string) string {
+	exe := name + "_v" + r.version
+	if strings.HasPrefix(platform, "windows_") {
+		exe += ".exe"
+	}
+	return exe
+}
+
+func build(r release) error {
+	for _, dir := range []string{r.out, r.work} {
+		if err := os.RemoveAll(dir); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	var published []string
+	for _, platform := range r.platforms {
+		stage := filepath.Join(r.work, platform)
+		if err := r.stagePlatform(platform, stage); err != nil {
+			return fmt.Errorf("%s: %w", platform, err)
+		}
+		if err := writeZip(filepath.Join(r.out, r.zipName(platform)), stage); err != nil {
+			return fmt.Errorf("%s: %w", platform, err)
+		}
+		published = append(published, r.zipName(platform))
+	}
+	manifestName := fmt.Sprintf("%s_%s_manifest.json", name, r.version)
+	if err := copyFile(r.manifest, filepath.Join(r.out, manifestName), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(to, data, 0o644)
+	published = append(published, manifestName)
+	return writeSums(r.out, fmt.Sprintf("%s_%s_SHA256SUMS", name, r.version), published)
+}
+
+// stagePlatform lays out one platform's package as it will be unpacked: the launcher, lib/ with the
+// jar (in lib/, since Terraform would take a top-level file named terraform-provider-hyperstack.jar
+// for the plugin executable) and, for linux_amd64, jre/.
+func (r release) stagePlatform(platform, stage string) error {
+	if err := os.MkdirAll(filepath.Join(stage, "lib"), 0o755); err != nil {
+		return err
+	}
+	launcher := filepath.Join(stage, r.executableName(platform))
+	if err := buildLauncher(r.launcherSource, platform, r.version, launcher); err != nil {
+		return err
+	}
+	if err := checkExecutable(launcher, platform); err != nil {
+		return err
+	}
+	jar := filepath.Join(stage, "lib", name+".jar")
+	if err := copyFile(r.jar, jar, 0o644); err != nil {
+		return err
+	}
+	if err := os.Chtimes(jar, releaseJarTime, releaseJarTime); err != nil {
+		return err
+	}
+	if platform == runtimePlatform {
+		return bundleRuntime(r.jdk, stage, launcher)
+	}
+	return nil
 }
