@@ -136,8 +136,13 @@ public final class TerraformWorkspace implements AutoCloseable {
 
     /** Runs the built launcher itself with this workspace's environment, e.g. {@code service status}. */
     public CommandResult launcher(String... args) {
+        return launcherAt(providerDir().resolve("terraform-provider-hyperstack"), args);
+    }
+
+    /** Runs another copy of the launcher (an installed release, say) with this workspace's environment. */
+    public CommandResult launcherAt(Path executable, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(providerDir().resolve("terraform-provider-hyperstack").toAbsolutePath().toString());
+        command.add(executable.toAbsolutePath().toString());
         command.addAll(List.of(args));
         return execute(command);
     }
