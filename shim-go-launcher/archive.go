@@ -76,11 +76,12 @@ func failedPath(archive string) string { return archive + ".failed" }
 // can go wrong (a read-only install directory, another maker running, a previous failure for this
 // jar) just means "not now": it never delays the plugin beyond a fork and never writes to stdout,
 // which carries the handshake.
-func startArchiveMaker(java Java, layout Layout, self string) {
+func startArchiveMaker(layout Layout, self string) {
 	// Only Terraform's starts (with go-plugin's cookie) make an archive: not the simulator, not a
-	// debugging session. A bundled runtime's archive is made by the build, never in the installed
-	// package.
-	if java.Bundled || layout.Archive != "" || layout.ArchiveTarget == "" || os.Getenv(noArchiveVariable) != "" ||
+	// debugging session. A bundled runtime's archive (a layout with a WorkDir) is made by the build,
+	// never in the installed package; a bundled runtime whose jar cannot take it (a read-only
+	// installation) gets one in the user's cache like any other Java.
+	if layout.WorkDir != "" || layout.Archive != "" || layout.ArchiveTarget == "" || os.Getenv(noArchiveVariable) != "" ||
 		os.Getenv("TF_PLUGIN_MAGIC_COOKIE") == "" {
 		return
 	}

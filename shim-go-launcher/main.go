@@ -51,7 +51,7 @@ func launch(args []string) error {
 		return makeArchive(java, layout, os.Stderr)
 	}
 	if exe, err := os.Executable(); err == nil {
-		startArchiveMaker(java, layout, exe)
+		startArchiveMaker(layout, exe)
 	}
 	noteArchiveUse(layout, time.Now())
 	if serviceWanted(args, os.Getenv) {
