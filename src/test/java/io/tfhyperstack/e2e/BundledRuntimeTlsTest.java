@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The bundled runtime's TLS, which depends on modules that jdeps cannot see (the SunEC provider for
@@ -33,6 +34,7 @@ class BundledRuntimeTlsTest {
 
     @Test
     void httpsWithAnEcCertificateWorksOnEveryProtocolVersionAndTheCasAreThere() throws Exception {
+        assumeTrue(ReleaseArchiveTest.runtimeExpected(), "the build's JDK is not a JDK 17 with jmods: no runtime");
         Path java = unpackedRuntime().resolve("bin/java");
         Path keyStore = temp.resolve("server.p12");
         String keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool").toString();
