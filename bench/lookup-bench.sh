@@ -31,10 +31,11 @@ WORK=$(mktemp -d /tmp/lookup-bench.XXXXXX)
 export TF_HYPERSTACK_SERVICE="${TF_HYPERSTACK_SERVICE:-off}" TF_HYPERSTACK_SERVICE_DIR="$WORK/svc"
 SIM_PID=""
 SAMPLER_PID=""
+# shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
-  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  if [ -n "$SAMPLER_PID" ]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
   "$LAUNCHER" service stop >/dev/null 2>&1 || true
-  [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
+  if [ -n "$SIM_PID" ]; then kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true; fi
   if [ -n "${KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -108,7 +109,7 @@ HCL
       # Only this plan's providers: their parent is the wrapper's /usr/bin/time, whose command
       # line names this run's directory (other builds on the machine run provider JVMs too).
       ppid=$(awk '/^PPid/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
-      [ -n "$ppid" ] && tr '\0' ' ' <"/proc/$ppid/cmdline" 2>/dev/null | grep -qF "$WORK/rss" || continue
+      if [ -z "$ppid" ] || ! tr '\0' ' ' <"/proc/$ppid/cmdline" 2>/dev/null | grep -qF "$WORK/rss"; then continue; fi
       hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
       [ -n "$hwm" ] && echo "$p $hwm" >>"$WORK/hwm.samples"
     done
@@ -131,7 +132,7 @@ STATS=$(curl -s "$ADMIN/stats")
 REQUESTS=$(echo "$STATS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 BUDGET=$(python3 -c "import math; print(math.ceil($TOTAL/$PAGE_SIZE)+5)")
 PEAK_KB=$(cat "$WORK"/rss/*.kb 2>/dev/null | grep -E '^[0-9]+$' | sort -n | tail -1 || true)
-STARTS=$(ls "$WORK"/rss/*.kb 2>/dev/null | wc -l)
+STARTS=$(find "$WORK/rss" -maxdepth 1 -name '*.kb' 2>/dev/null | wc -l)
 HWM_KB=$(awk '{ if ($2 > m) m = $2 } END { print m + 0 }' "$WORK/hwm.samples" 2>/dev/null || echo 0)
 
 echo "instances in the simulator : $TOTAL (page size $PAGE_SIZE)"

@@ -26,7 +26,7 @@ WORK=$(mktemp -d /tmp/power-bench.XXXXXX)
 export TF_HYPERSTACK_SERVICE_DIR="$WORK/svc"
 SIM_PID=""
 cleanup() {
-  [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
+  if [ -n "$SIM_PID" ]; then kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true; fi
   "$LAUNCHER" service stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }

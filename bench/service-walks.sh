@@ -118,7 +118,7 @@ fi
 export HYPERSTACK_API_ADDRESS="$api_address" HYPERSTACK_API_KEY=simulator-key
 export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1 TF_HYPERSTACK_SERVICE_DIR="$work/svc"
 for c in "${configs[@]}"; do
-    (cd "$work/$c" && TF_CLI_CONFIG_FILE="$work/$c/cli.tfrc" terraform init -input=false >/dev/null 2>&1 || true)
+    (cd "$work/$c" && TF_CLI_CONFIG_FILE="$work/$c/cli.tfrc" terraform init -input=false >/dev/null 2>&1) || true
     (cd "$work/$c" && TF_CLI_CONFIG_FILE="$work/$c/cli.tfrc" terraform apply -auto-approve -input=false >/dev/null)
 done
 

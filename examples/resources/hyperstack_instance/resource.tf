@@ -12,7 +12,7 @@ resource "hyperstack_instance" "trainer" {
     #cloud-config
     packages: [nvtop]
   EOT
-  labels = ["team-ml", "training"]
+  labels             = ["team-ml", "training"]
 
   # "running" (default), "stopped" or "hibernated". Hibernation keeps the
   # public IP unless retain_floating_ip = false.

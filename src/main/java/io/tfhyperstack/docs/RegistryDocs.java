@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -140,7 +141,7 @@ public final class RegistryDocs {
             Kind k = b.minItems() > 0 ? Kind.REQUIRED : Kind.OPTIONAL;
             if (k == kind) {
                 lines.add("- `" + b.typeName() + "` (Block" + (b.nesting().name().equals("SINGLE") ? "" : " "
-                        + b.nesting().name().toLowerCase()) + ") " + firstLine(b.block().description())
+                        + b.nesting().name().toLowerCase(Locale.ROOT)) + ") " + firstLine(b.block().description())
                         + " (see [below for nested schema](#nestedblock--" + b.typeName() + "))");
             }
         }

@@ -96,7 +96,7 @@ public final class InstanceDirectory {
     @SuppressWarnings("try") // the registration is only held for its close()
     private List<Instance> awaitShared(CompletableFuture<List<Instance>> shared) {
         CompletableFuture<List<Instance>> mine = new CompletableFuture<>();
-        shared.whenComplete((v, e) -> {
+        var unused = shared.whenComplete((v, e) -> { // mine carries the outcome
             if (e != null) {
                 mine.completeExceptionally(e);
             } else {

@@ -9,6 +9,7 @@ import java.util.Base64;
  * @param address where the server listens
  * @param serverCertificateDer the server's certificate, or null when serving plaintext
  */
+@SuppressWarnings("ArrayRecordComponent") // formatted once into the line; never compared or hashed
 record HandshakeLine(int appProtocol, ListenAddress address, byte[] serverCertificateDer) {
     /** go-plugin's own protocol version; bumped only if the handshake itself ever changes. */
     static final int CORE_PROTOCOL = 1;
@@ -20,10 +21,12 @@ record HandshakeLine(int appProtocol, ListenAddress address, byte[] serverCertif
                 : Base64.getEncoder().withoutPadding().encodeToString(serverCertificateDer);
         // Built by hand: the first string concatenation of a new shape costs a method-handle bootstrap,
         // and this line is the last step before Terraform may connect.
-        return new StringBuilder(certificate.length() + 128)
+        @SuppressWarnings("UnnecessaryStringBuilder") // on purpose, as said above
+        String line = new StringBuilder(certificate.length() + 128)
                 .append(CORE_PROTOCOL).append('|').append(appProtocol).append('|')
                 .append(address.network()).append('|').append(address.address())
                 .append("|grpc|").append(certificate)
                 .toString();
+        return line;
     }
 }

@@ -1,9 +1,8 @@
 package io.tfhyperstack.plugin;
 
-import java.util.logging.Level;
+import io.tfhyperstack.util.Signals;
+
 import java.util.logging.Logger;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C in a terminal reaches every process in the foreground group, the plugin included. Terraform
@@ -17,11 +16,9 @@ final class ProcessSignals {
     }
 
     static void ignoreInterrupt() {
-        try {
-            Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        if (!Signals.ignore("INT")) {
             // -Xrs or a platform without SIGINT: nothing to ignore.
-            LOG.log(Level.FINE, "SIGINT cannot be ignored here", e);
+            LOG.fine("SIGINT cannot be ignored here");
         }
     }
 }

@@ -38,6 +38,7 @@ final class ShutdownRequest {
         }
     }
 
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // a CopyOnWriteArrayList: the loop walks a snapshot
     void runShutdownActions() {
         for (Runnable action : beforeShutdown) {
             if (beforeShutdown.remove(action)) {

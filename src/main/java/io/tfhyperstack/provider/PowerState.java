@@ -18,8 +18,10 @@ public enum PowerState {
     UNKNOWN;
 
     /** The values a configuration may ask for. */
+    @SuppressWarnings("MutablePublicArray") // read into validators and documentation; nothing writes them
     public static final String[] SETTABLE = {"running", "stopped", "hibernated"};
     /** Every value the provider reports. */
+    @SuppressWarnings("MutablePublicArray") // as SETTABLE
     public static final String[] REPORTED = {"running", "stopped", "hibernated", "transitioning", "error", "unknown"};
 
     public static PowerState of(String apiStatus) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
  * @param type one of the constants below
  * @param payload the bytes after the length
  */
+@SuppressWarnings("ArrayRecordComponent") // a frame is written or read once; never compared or hashed
 public record Frame(byte type, byte[] payload) {
     /** Launcher to service: open a session. */
     public static final byte START = 'S';

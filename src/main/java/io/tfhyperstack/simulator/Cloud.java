@@ -562,7 +562,8 @@ final class Cloud {
 
     private void schedule(Runnable guarded) {
         try {
-            scheduler.schedule(guarded, stepDelay.toNanos(), TimeUnit.NANOSECONDS);
+            // the step guards itself (it logs and swallows its failures); nothing waits for it
+            var unused = scheduler.schedule(guarded, stepDelay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // the simulator is shutting down; nothing will look at this VM again
         }

@@ -2,6 +2,7 @@ package io.tfhyperstack.simulator;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,10 +17,10 @@ final class Durations {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty duration");
         }
-        String t = text.trim().toLowerCase();
+        String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("pt")) {
             try {
-                return Duration.parse(text.trim().toUpperCase());
+                return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("not a duration: " + text, e);
             }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -135,7 +136,7 @@ public final class Faults {
         if (method == null || path == null || count < 1 || status < 400 || status > 599) {
             throw new IllegalArgumentException("failNext needs a method, a path, count >= 1 and a status 400-599");
         }
-        failRules.add(new FailRule(method.toUpperCase(), stripSlash(path), count, status));
+        failRules.add(new FailRule(method.toUpperCase(Locale.ROOT), stripSlash(path), count, status));
         return this;
     }
 

@@ -1,11 +1,12 @@
 package io.tfhyperstack.simulator;
 
+import io.tfhyperstack.util.Signals;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -150,36 +151,10 @@ public final class SimulatorCommand {
 
     /**
      * Takes SIGTERM and SIGINT over from the JVM so that the server stops and {@link #run(String[])} returns
-     * 0 (a shutdown hook alone would leave the exit code at 143). The JDK's signal API is reached by
-     * reflection because javac warns, unsuppressibly, on any direct use of it; where it is missing, the
-     * caller falls back to a shutdown hook.
+     * 0 (a shutdown hook alone would leave the exit code at 143); false where that cannot be done.
      */
     private static boolean installSignalHandlers(CompletableFuture<Void> stop) {
-        try {
-            Class<?> signalClass = Class.forName("sun.misc.Signal");
-            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-            Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
-                    (proxy, method, methodArgs) -> {
-                        switch (method.getName()) {
-                            case "handle":
-                                stop.complete(null);
-                                return null;
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            case "equals":
-                                return proxy == methodArgs[0];
-                            default:
-                                return "simulator stop handler";
-                        }
-                    });
-            Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
-            for (String name : new String[] {"TERM", "INT"}) {
-                handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), handler);
-            }
-            return true;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return false;
-        }
+        return Signals.handle("TERM", () -> stop.complete(null)) && Signals.handle("INT", () -> stop.complete(null));
     }
 
     private static int intFlag(String flag, String value) {
@@ -200,7 +175,7 @@ public final class SimulatorCommand {
 
     /** {@code 500}, {@code 500/min} or {@code 500/m}. */
     private static int rateFlag(String value) {
-        String v = value.trim().toLowerCase();
+        String v = value.trim().toLowerCase(Locale.ROOT);
         int slash = v.indexOf('/');
         if (slash >= 0) {
             String unit = v.substring(slash + 1);

@@ -53,6 +53,7 @@ class BuildingBlocksTest {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException ignored) {
+                // cancelling a little early is as good
             }
             c.cancel();
         });

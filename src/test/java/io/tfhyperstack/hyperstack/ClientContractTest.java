@@ -70,7 +70,7 @@ class ClientContractTest {
         assertEquals("10.0.0.17", i.fixedIp());
         assertEquals("38.80.122.45", i.floatingIp());
         assertEquals("ATTACHED", i.floatingIpStatus());
-        assertEquals(Boolean.FALSE, i.locked());
+        assertEquals(false, i.locked());
         assertEquals("2026-10-02T09:14:27", i.createdAt());
         assertEquals(List.of("team-ml", "db"), i.labels());
         assertEquals(new Instance.EnvironmentRef(12L, "prod-canada", 301L, "CANADA-1"), i.environment());

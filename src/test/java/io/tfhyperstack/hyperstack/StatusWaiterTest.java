@@ -236,7 +236,7 @@ class StatusWaiterTest {
         HyperstackClient c = TestSupport.client(wm.baseUrl())
                 .pollIntervals(Duration.ofMillis(50), Duration.ofMillis(400)).build();
         assertThrows(WaitTimeoutException.class, () -> c.statusWaiter().awaitStatus(1, InstanceStatus.ACTIVE,
-                Duration.ofMillis(2000), Cancellation.none()));
+                Duration.ofSeconds(2), Cancellation.none()));
         int lists = count(VMS);
         // Fixed at 50 ms this would be ~40 listings; growing by half each tick to 400 ms it is 8. A busy
         // machine only makes the ticks later and fewer, so only the upper bound is asserted.

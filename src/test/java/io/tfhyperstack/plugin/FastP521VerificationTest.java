@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The provider service's faster P-521 check, in the TLS handshake it is there for. */
+@SuppressWarnings("try") // close() may throw InterruptedException; here that only fails the test
 class FastP521VerificationTest {
     @BeforeAll
     static void install() {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The go-plugin handshake as Terraform performs it, against a plugin running in this JVM. */
+@SuppressWarnings("try") // close() may throw InterruptedException; here that only fails the test
 class PluginHandshakeTest {
     private static final String HANDSHAKE_WITH_CERT = "1\\|6\\|unix\\|/.+/provider\\.sock\\|grpc\\|[A-Za-z0-9+/]+";
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** A plugin started in this JVM the way Terraform starts one: its environment, its two streams. */
+@SuppressWarnings("try") // close() may throw InterruptedException; here that only fails the test
 final class RunningPlugin implements AutoCloseable {
     final FirstLineCapture stdout = new FirstLineCapture();
     final ByteArrayOutputStream stderr = new ByteArrayOutputStream();

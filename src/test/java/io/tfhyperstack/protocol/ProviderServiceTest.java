@@ -149,7 +149,8 @@ class ProviderServiceTest {
         assertEquals(1, answers.size());
         var answer = answers.get(0);
         assertEquals(1, answer.getDiagnosticsCount(), "the failure is reported");
-        assertFalse(answer.getDiagnostics(0).getDetail().contains("IllegalStateException"), answer.toString());
+        assertFalse(answer.getDiagnostics(0).getDetail().contains("IllegalStateException"),
+                answer.getDiagnostics(0).getDetail());
         Value state = decode(answer.getNewState());
         assertFalse(state.isNull(), "the created object is not forgotten");
         assertEquals(Value.string("thing-1"), state.attribute("id"));

@@ -49,7 +49,7 @@ class InstanceAttributesTest {
 
     @Test
     void fillsOnlyTheDeclaredNamesAndAdaptsTheirTypes() {
-        ObjectType type = (ObjectType) Type.object(Map.of("id", Type.NUMBER, "labels", Type.list(Type.STRING),
+        ObjectType type = Type.object(Map.of("id", Type.NUMBER, "labels", Type.list(Type.STRING),
                 "power_state", Type.STRING, "timeouts", Type.STRING));
         Value target = Value.object(type, Map.of("timeouts", Value.string("keep"), "power_state", Value.string("x")));
         Value v = InstanceAttributes.fill(target, FULL);

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +35,10 @@ class ResidentServiceTest {
     private static final String KEY = "0123456789abcdef";
     private static final Logger SESSION_LOG = Logger.getLogger("test.session");
     /** Each session's provider says which walk it was built for, at debug level. */
-    private static final Function<Map<String, String>, List<BindableService>> SERVICES = environment -> {
+    private static List<BindableService> services(Map<String, String> environment) {
         SESSION_LOG.fine("provider services built for " + environment.get("MARKER"));
         return List.of();
-    };
+    }
 
     @TempDir
     Path dir;
@@ -56,7 +55,7 @@ class ResidentServiceTest {
         listener.bind(UnixDomainSocketAddress.of(socket));
         service = new ResidentService(settings, listener, Files.getOwner(socket), JarIdentity.of(jar),
                 new SessionRegistry(Clock.systemUTC()),
-                ProviderLogging.installRouter(ServiceLog.open(null), HclogLevel.INFO), SERVICES);
+                ProviderLogging.installRouter(ServiceLog.open(null), HclogLevel.INFO), ResidentServiceTest::services);
         Thread thread = new Thread(() -> {
             try {
                 service.serve();

@@ -58,7 +58,7 @@ final class ApiClient {
 
     Reply send(String method, String path, Object body) {
         try {
-            String text = body == null ? null : body instanceof String ? (String) body : JSON.writeValueAsString(body);
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                     .timeout(Duration.ofSeconds(20))
                     .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));

@@ -75,7 +75,7 @@ class SampleShapeTest {
                 out.add(path + ": " + actual.getNodeType() + " where the sample has an object");
                 return;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = sample.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = sample.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getKey().equals(IGNORED)) {
                     compare(e.getValue(), actual.get(e.getKey()), path + "." + e.getKey(), out);

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line: flags, the first stdout line, stopping, and a real process stopped by SIGTERM. */
+@SuppressWarnings("try") // close() may throw InterruptedException; here that only fails the test
 class SimulatorCommandTest {
     private static final class Running implements AutoCloseable {
         final CompletableFuture<Void> stop = new CompletableFuture<>();

@@ -7,6 +7,7 @@ import io.tfhyperstack.framework.types.Type;
 import io.tfhyperstack.framework.values.Value;
 import java.math.BigDecimal;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -166,6 +167,6 @@ final class JsonReader implements WireReader<JsonNode> {
     }
 
     private static CodecException mismatch(AttributePath path, String expected, JsonNode got) {
-        return new CodecException(path, expected + " is required, got JSON " + got.getNodeType().name().toLowerCase());
+        return new CodecException(path, expected + " is required, got JSON " + got.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -95,6 +95,7 @@ final class MsgpackInput implements AutoCloseable {
         return new Extension(header.getType(), payload(header.getLength(), path));
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a value read once and passed on; never compared or hashed
     record Extension(byte type, byte[] payload) {
     }
 

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
@@ -234,6 +235,6 @@ final class MsgpackReader implements WireReader<MsgpackInput> {
     }
 
     private static CodecException mismatch(AttributePath path, String expected, ValueType got) {
-        return new CodecException(path, expected + " is required, got msgpack " + got.name().toLowerCase());
+        return new CodecException(path, expected + " is required, got msgpack " + got.name().toLowerCase(Locale.ROOT));
     }
 }

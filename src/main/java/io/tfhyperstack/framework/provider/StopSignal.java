@@ -12,6 +12,7 @@ public final class StopSignal {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // a CopyOnWriteArrayList: the loop walks a snapshot
     public void stop() {
         if (stopped.getCount() == 0) {
             return;

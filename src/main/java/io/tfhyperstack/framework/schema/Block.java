@@ -51,6 +51,6 @@ public record Block(List<Attribute> attributes, List<NestedBlock> blocks, String
         for (NestedBlock b : blocks) {
             types.put(b.typeName(), b.type());
         }
-        return (ObjectType) Type.object(types);
+        return Type.object(types);
     }
 }

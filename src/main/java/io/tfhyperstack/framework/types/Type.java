@@ -12,6 +12,11 @@ import java.util.Map;
  * protocol uses in schemas and inside dynamic values: {@code "string"}, {@code ["list","string"]},
  * {@code ["object",{"a":"number"}]}, {@code ["tuple",["bool"]]}, {@code "dynamic"}.
  */
+// ClassInitializationDeadlock: the constants below alias PrimitiveType's and DynamicType's own, and an
+// interface with default methods is initialized with its implementations; two threads that first touch
+// Type and PrimitiveType at the same moment could wait on each other. The schemas, built on one thread
+// before any RPC is served, touch both first.
+@SuppressWarnings("ClassInitializationDeadlock")
 public sealed interface Type
         permits PrimitiveType, DynamicType, ListType, SetType, MapType, ObjectType, TupleType {
 

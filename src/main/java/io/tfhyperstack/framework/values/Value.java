@@ -431,6 +431,7 @@ public final class Value {
     }
 
     @Override
+    @SuppressWarnings("EnumOrdinal") // stable within one run, which is all a hash code needs
     public int hashCode() {
         int h = type.hashCode() * 31 + state.ordinal();
         if (state != State.KNOWN) {

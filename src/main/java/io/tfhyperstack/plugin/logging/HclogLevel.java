@@ -18,6 +18,7 @@ public enum HclogLevel {
     /** When Terraform was given no log level it drops provider output anyway; keep only what matters. */
     public static final HclogLevel DEFAULT = WARN;
 
+    @SuppressWarnings("ImmutableEnumChecker") // java.util.logging.Level has no setters: immutable, only not annotated so
     private final Level threshold;
 
     HclogLevel(Level threshold) {

@@ -15,11 +15,12 @@ public final class LogScope extends ThreadGroup {
     private final SessionLogRouter router;
     private volatile boolean closed;
 
+    @SuppressWarnings("removal") // setDaemon: see below
     LogScope(String name, Handler handler, HclogLevel level, SessionLogRouter router) {
         super(name);
         // On Java 17 a parent holds its child groups until they are destroyed, and a daemon group is
         // destroyed when its last thread ends: without this, every session would leave its group behind.
-        setDaemon(true);
+        setDaemon(true); // deprecated for removal with group destruction itself; needed until then
         this.handler = handler;
         this.level = level;
         this.router = router;

@@ -129,11 +129,15 @@ final class MutualTlsServerSocket extends ServerSocket {
         return plain.getLocalPort();
     }
 
+    // ServerSocket's lock guards its own implementation, which this adapter does not use: the delegate's
+    // methods lock for themselves
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized")
     @Override
     public void setSoTimeout(int timeout) throws SocketException {
         plain.setSoTimeout(timeout);
     }
 
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized") // as setSoTimeout
     @Override
     public int getSoTimeout() throws IOException {
         return plain.getSoTimeout();

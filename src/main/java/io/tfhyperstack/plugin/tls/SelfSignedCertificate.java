@@ -24,6 +24,7 @@ import java.util.Base64;
  * @param privateKey the key the TLS stack signs the handshake with
  * @param der the certificate's DER bytes, which go into the handshake line
  */
+@SuppressWarnings("ArrayRecordComponent") // made once per plugin life; never compared or hashed
 public record SelfSignedCertificate(PrivateKey privateKey, byte[] der) {
     /** Each curve signs with the hash of matching strength, as Go and the JDK expect. */
     private enum Curve {

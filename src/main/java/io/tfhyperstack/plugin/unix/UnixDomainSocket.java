@@ -58,6 +58,9 @@ public final class UnixDomainSocket extends Socket {
         return output;
     }
 
+    // Socket's lock guards its own implementation, which this adapter does not use; the channel's close
+    // is thread-safe by itself
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized")
     @Override
     public void close() throws IOException {
         channel.close();
@@ -171,11 +174,13 @@ public final class UnixDomainSocket extends Socket {
     }
 
     /** Kept for callers that read it back; reads on this socket wait without a limit. */
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized") // a plain int that nothing here reads
     @Override
     public void setSoTimeout(int timeout) {
         soTimeout = timeout;
     }
 
+    @SuppressWarnings("UnsynchronizedOverridesSynchronized") // as setSoTimeout
     @Override
     public int getSoTimeout() {
         return soTimeout;

@@ -40,7 +40,6 @@ import java.util.Map;
  */
 public final class InstanceResource implements ImportableResource, PlanModifyingResource {
     static final String TYPE = "hyperstack_instance";
-    private static final List<String> REPLACING = List.of("name", "environment_name", "flavor_name", "key_name");
     private static final ExportedFields EXPORTED = new ExportedFields(List.of("status", "vm_state", "fixed_ip",
             "floating_ip", "floating_ip_status", "region", "created_at", "cpu", "ram", "gpu", "gpu_count"));
     private static final Timeouts TIMEOUTS = new Timeouts(Map.of(

@@ -85,7 +85,7 @@ public final class PowerStateMachine {
                 throw new PowerChangeException(instance, wanted);
             }
             if (status.isTransitional()) {
-                instance = awaitSteady(id, remaining(deadline, timeout));
+                instance = awaitSteady(id, remaining(deadline));
                 continue;
             }
             PowerState current = PowerState.of(instance.status());
@@ -104,7 +104,7 @@ public final class PowerStateMachine {
                 instance = now;
                 continue;
             }
-            instance = awaitArrival(id, next, remaining(deadline, timeout));
+            instance = awaitArrival(id, next, remaining(deadline));
         }
     }
 
@@ -131,7 +131,7 @@ public final class PowerStateMachine {
     }
 
     /** What is left of the overall timeout; never zero, so that the waiter reports the timeout itself. */
-    private static Duration remaining(long deadline, Duration timeout) {
+    private static Duration remaining(long deadline) {
         long left = deadline - System.nanoTime();
         return Duration.ofNanos(Math.max(left, 1_000_000L));
     }

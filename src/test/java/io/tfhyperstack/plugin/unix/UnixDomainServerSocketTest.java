@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
+@SuppressWarnings("try") // a test closes one end inside try-with-resources to see the other end's EOF
 class UnixDomainServerSocketTest {
     @TempDir
     Path directory;
@@ -109,7 +111,7 @@ class UnixDomainServerSocketTest {
     void onlyUnixAddressesAndNoPortsAreAccepted() throws Exception {
         try (ServerSocket server = UnixDomainServerSocket.factory().createServerSocket()) {
             assertThrows(IllegalArgumentException.class,
-                    () -> server.bind(new java.net.InetSocketAddress("127.0.0.1", 0)));
+                    () -> server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
             assertFalse(server.isBound());
         }
         assertThrows(SocketException.class, () -> UnixDomainServerSocket.factory().createServerSocket(8080));

@@ -145,7 +145,7 @@ class PowerStateMachineTest {
         sim.stepDelay(Duration.ofSeconds(30));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
-            timer.schedule(cancellation::cancel, 300, TimeUnit.MILLISECONDS);
+            var unused = timer.schedule(cancellation::cancel, 300, TimeUnit.MILLISECONDS);
             long started = System.nanoTime();
             assertThrows(CancelledException.class, () -> machine.drive(RUNNING, PowerState.STOPPED, true, TIMEOUT));
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
