@@ -142,7 +142,7 @@ public final class NoProxyRules {
                 host = host.substring(1);
             }
             boolean matchesItself = !host.startsWith(".");
-            String suffix = ascii(matchesItself ? "." + host : host);
+            String suffix = "." + ascii(matchesItself ? host : host.substring(1));
             return new Domain(suffix, matchesItself, port);
         }
 

@@ -1,6 +1,7 @@
 package io.tfhyperstack.hyperstack.net;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -8,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code CERTIFICATE} blocks of a PEM file, as Go's {@code AppendCertsFromPEM} reads them: other
@@ -21,7 +23,11 @@ final class PemCertificates {
     private PemCertificates() {
     }
 
-    static List<X509Certificate> parse(byte[] file, CertificateFactory factory) {
+    /**
+     * @param seen the DER encodings read so far, from any file; a certificate among them is not parsed
+     *     again (a system's bundle and its directory hold the same few hundred, and parsing is what costs)
+     */
+    static List<X509Certificate> parse(byte[] file, CertificateFactory factory, Set<ByteBuffer> seen) {
         String text = new String(file, StandardCharsets.ISO_8859_1);
         List<X509Certificate> certificates = new ArrayList<>();
         int from = 0;
@@ -37,6 +43,9 @@ final class PemCertificates {
             from = end + END.length();
             try {
                 byte[] der = Base64.getMimeDecoder().decode(text.substring(begin + BEGIN.length(), end));
+                if (!seen.add(ByteBuffer.wrap(der))) {
+                    continue;
+                }
                 certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             } catch (IllegalArgumentException | CertificateException | ClassCastException unreadable) {
                 // skipped, as Go skips it

@@ -1,6 +1,7 @@
 package io.tfhyperstack.hyperstack.net;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,11 +71,12 @@ final class TrustedRoots {
             throw new IllegalStateException("the runtime cannot read X.509 certificates", e);
         }
         Set<X509Certificate> roots = new LinkedHashSet<>();
+        Set<ByteBuffer> seen = new HashSet<>();
         if (sources.bundle() != null) {
-            roots.addAll(readFile(sources.bundle(), factory));
+            roots.addAll(readFile(sources.bundle(), factory, seen));
         }
         for (Path directory : sources.directories()) {
-            roots.addAll(readDirectory(directory, factory));
+            roots.addAll(readDirectory(directory, factory, seen));
         }
         if (sources.runtime()) {
             roots.addAll(runtimeRoots());
@@ -82,14 +85,14 @@ final class TrustedRoots {
             }
         }
         if (sources.caFile() != null) {
-            roots.addAll(readFile(sources.caFile(), factory));
+            roots.addAll(readFile(sources.caFile(), factory, seen));
         }
         return roots;
     }
 
-    private static List<X509Certificate> readFile(Path file, CertificateFactory factory) {
+    private static List<X509Certificate> readFile(Path file, CertificateFactory factory, Set<ByteBuffer> seen) {
         try {
-            return PemCertificates.parse(Files.readAllBytes(file), factory);
+            return PemCertificates.parse(Files.readAllBytes(file), factory, seen);
         } catch (IOException | RuntimeException unreadable) {
             LOG.log(Level.DEBUG, () -> "cannot read certificates from " + file + ": " + unreadable.getMessage());
             return List.of();
@@ -97,17 +100,18 @@ final class TrustedRoots {
     }
 
     /** Go reads every file of the directory, not its subdirectories; so does this. */
-    private static List<X509Certificate> readDirectory(Path directory, CertificateFactory factory) {
+    private static List<X509Certificate> readDirectory(Path directory, CertificateFactory factory,
+                                                       Set<ByteBuffer> seen) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         // Hash-named links point at the same files as the readable names: read each real file once.
-        Set<Path> seen = new LinkedHashSet<>();
+        Set<Path> files = new LinkedHashSet<>();
         try (Stream<Path> entries = Files.list(directory)) {
             entries.sorted().forEach(entry -> {
                 try {
                     if (Files.isRegularFile(entry)) {
-                        seen.add(entry.toRealPath());
+                        files.add(entry.toRealPath());
                     }
                 } catch (IOException skipped) {
                     // a dangling link: nothing to read
@@ -117,8 +121,8 @@ final class TrustedRoots {
             return List.of();
         }
         List<X509Certificate> certificates = new ArrayList<>();
-        for (Path file : seen) {
-            certificates.addAll(readFile(file, factory));
+        for (Path file : files) {
+            certificates.addAll(readFile(file, factory, seen));
         }
         return certificates;
     }
