@@ -164,7 +164,7 @@ class ApiConnectionTest {
     @Test
     void aProxyThatWillNotConnectIsNamed() {
         HyperstackClient client = HyperstackClient.builder().baseUrl("https://elsewhere.invalid/v1")
-                .apiKey("k").maxRetries(0).connection(ApiConnection.resolve(env("HTTPS_PROXY", proxy.url()), null, null))
+                .apiKey("test-key-for-the-proxy").maxRetries(0).connection(ApiConnection.resolve(env("HTTPS_PROXY", proxy.url()), null, null))
                 .build();
         String message = failure(client);
         assertTrue(message.contains("refused to open a connection to elsewhere.invalid:443 (HTTP 502)"), message);
