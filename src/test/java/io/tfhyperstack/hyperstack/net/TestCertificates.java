@@ -92,6 +92,28 @@ public final class TestCertificates {
 
     /** A server identity for {@code dnsName}, signed by this authority, ready for the simulator. */
     public SSLContext serverFor(String dnsName) {
+        Server server = server(dnsName);
+        return TlsIdentity.of(server.key(), server.certificate(), ca);
+    }
+
+    /** The same as PEM files, for the simulator's --tls-cert and --tls-key. */
+    public void writeServer(String dnsName, Path certificateFile, Path keyFile) {
+        Server server = server(dnsName);
+        try {
+            Files.writeString(certificateFile, pem(server.certificate()) + authorityPem());
+            Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(server.key().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Server(PrivateKey key, X509Certificate certificate) {
+    }
+
+    private Server server(String dnsName) {
         try {
             KeyPair keys = keyPair();
             ExtensionsGenerator extensions = new ExtensionsGenerator();
@@ -103,7 +125,7 @@ public final class TestCertificates {
             X509Certificate leaf = sign(new X500Name("CN=" + dnsName), X500Name.getInstance(
                     ca.getSubjectX500Principal().getEncoded()), keys.getPublic().getEncoded(), caKeys.getPrivate(),
                     extensions);
-            return TlsIdentity.of(keys.getPrivate(), leaf, ca);
+            return new Server(keys.getPrivate(), leaf);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
