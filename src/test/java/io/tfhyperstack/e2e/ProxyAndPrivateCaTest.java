@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tfhyperstack.e2e.support.CommandResult;
 import io.tfhyperstack.e2e.support.TerraformWorkspace;
-import io.tfhyperstack.hyperstack.net.TestCertificates;
+import io.tfhyperstack.hyperstack.net.PrivateApi;
 import io.tfhyperstack.hyperstack.net.TestForwardProxy;
 import io.tfhyperstack.simulator.Simulator;
 import java.io.IOException;
@@ -14,10 +14,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -50,6 +48,7 @@ class ProxyAndPrivateCaTest {
             }
             """;
 
+    private static PrivateApi api;
     private static Simulator https;
     private static Simulator http;
     private static TestForwardProxy proxy;
@@ -57,23 +56,17 @@ class ProxyAndPrivateCaTest {
     private TerraformWorkspace tf;
 
     @BeforeAll
-    static void start() throws IOException {
-        TestCertificates authority = TestCertificates.newAuthority("E2E Corp Root CA");
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        https = Simulator.builder().tls(authority.serverFor(API_HOST)).stepDelay(Duration.ofMillis(50)).log(quiet)
-                .build().start();
-        http = Simulator.builder().stepDelay(Duration.ofMillis(50)).log(quiet).build().start();
-        caFile = authority.writeAuthority(Files.createTempFile("e2e-ca", ".pem"));
-        proxy = new TestForwardProxy().requireCredentials(USER, PASSWORD)
-                .route(API_HOST, new InetSocketAddress("127.0.0.1", https.port()));
+    static void start() {
+        api = new PrivateApi(API_HOST, Duration.ofMillis(50));
+        https = api.https;
+        http = api.http;
+        caFile = api.caFile();
+        proxy = api.proxy.requireCredentials(USER, PASSWORD);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        proxy.close();
-        https.close();
-        http.close();
-        Files.deleteIfExists(caFile);
+        api.close();
     }
 
     @BeforeEach
@@ -116,7 +109,7 @@ class ProxyAndPrivateCaTest {
 
     @Test
     void httpProxyCarriesAnHttpAddressWithCredentialsThatNeverReachTheLog() {
-        proxy.route(API_HOST, new InetSocketAddress("127.0.0.1", http.port()));
+        proxy.route(API_HOST, api.httpAddress());
         try {
             tf.env("HYPERSTACK_API_ADDRESS", "http://" + API_HOST + ":" + http.port() + "/v1")
                     .env("HTTP_PROXY", proxy.url(USER, PASSWORD))
@@ -132,7 +125,7 @@ class ProxyAndPrivateCaTest {
                     "the debug line names the proxy, masked");
             assertNoCredentials(plan);
         } finally {
-            proxy.route(API_HOST, new InetSocketAddress("127.0.0.1", https.port()));
+            proxy.route(API_HOST, api.httpsAddress());
         }
     }
 

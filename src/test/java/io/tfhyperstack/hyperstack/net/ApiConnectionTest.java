@@ -12,7 +12,6 @@ import io.tfhyperstack.hyperstack.TransportException;
 import io.tfhyperstack.simulator.Simulator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ApiConnectionTest {
     private static final String API_HOST = "hyperstack-api.invalid";
     private static final String WRONG_HOST = "wrong-name.invalid";
-    private static TestCertificates authority;
+    private static PrivateApi api;
     private static Simulator https;
     private static Simulator http;
     private static TestForwardProxy proxy;
@@ -41,23 +40,17 @@ class ApiConnectionTest {
     private final List<Duration> waits = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws IOException {
-        authority = TestCertificates.newAuthority("Test Corp Root CA");
-        https = Simulator.builder().tls(authority.serverFor(API_HOST)).stepDelay(Duration.ZERO).build().start();
-        http = Simulator.builder().stepDelay(Duration.ZERO).build().start();
-        caFile = authority.writeAuthority(Files.createTempFile("test-ca", ".pem"));
-        proxy = new TestForwardProxy()
-                .route(API_HOST, new InetSocketAddress("127.0.0.1", https.port()))
-                .route(WRONG_HOST, new InetSocketAddress("127.0.0.1", https.port()))
-                .route("plain-api.invalid", new InetSocketAddress("127.0.0.1", http.port()));
+    static void start() {
+        api = new PrivateApi(API_HOST, Duration.ZERO);
+        https = api.https;
+        http = api.http;
+        caFile = api.caFile();
+        proxy = api.proxy.route(WRONG_HOST, api.httpsAddress()).route("plain-api.invalid", api.httpAddress());
     }
 
     @AfterAll
     static void stop() throws IOException {
-        proxy.close();
-        https.close();
-        http.close();
-        Files.deleteIfExists(caFile);
+        api.close();
     }
 
     @BeforeEach
@@ -130,8 +123,7 @@ class ApiConnectionTest {
     @Test
     void proxyCredentialsGoUpFrontAndA407SaysWhatToFix() {
         try (TestForwardProxy guarded = new TestForwardProxy().requireCredentials("alice", "pa:ss")
-                .route(API_HOST, new InetSocketAddress("127.0.0.1", https.port()))
-                .route("plain-api.invalid", new InetSocketAddress("127.0.0.1", http.port()))) {
+                .route(API_HOST, api.httpsAddress()).route("plain-api.invalid", api.httpAddress())) {
             String none = failure(client(httpsApi(API_HOST),
                     env("HTTPS_PROXY", guarded.url(), "SSL_CERT_FILE", caFile.toString()), null, null));
             assertTrue(none.contains("asks for credentials (407"), none);
