@@ -40,7 +40,9 @@ final class ProxyCredentials implements Authenticator, Interceptor {
                     : null;
         }
         response.close();
-        throw new ProxyAuthenticationRequired(proxy, response.request().header(HEADER) != null);
+        // Credentials, when there are any, went with the request that got this 407 (OkHttp's record of
+        // a plain-HTTP request predates the network interceptor that added them, so it cannot tell).
+        throw new ProxyAuthenticationRequired(proxy, proxy.hasCredentials());
     }
 
     /** As a network interceptor: the plain-HTTP case, where each request itself goes to the proxy. */

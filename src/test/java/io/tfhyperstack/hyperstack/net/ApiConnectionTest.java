@@ -150,6 +150,14 @@ class ApiConnectionTest {
             assertTrue(guarded.requests().get(0).startsWith("GET http://plain-api.invalid:" + http.port()
                     + "/v1/core/environments"), guarded.requests().toString());
             assertEquals(List.of("Basic YWxpY2U6cGE6c3M=", "Basic YWxpY2U6cGE6c3M="), guarded.authorizations());
+
+            String wrongOverHttp = failure(client("http://plain-api.invalid:" + http.port() + "/v1",
+                    env("HTTP_PROXY", guarded.url("alice", "nope")), null, null));
+            assertTrue(wrongOverHttp.contains("refused the credentials in HTTP_PROXY"), wrongOverHttp);
+            String noneOverHttp = failure(client("http://plain-api.invalid:" + http.port() + "/v1",
+                    env("http_proxy", guarded.url()), null, null));
+            assertTrue(noneOverHttp.contains("asks for credentials (407"), noneOverHttp);
+            assertTrue(noneOverHttp.contains("http_proxy"), noneOverHttp);
         }
     }
 
