@@ -176,6 +176,26 @@ class ProxyAndPrivateCaTest {
     }
 
     @Test
+    void unusableProxySettingsAreNamedWithoutTheirCredentials() {
+        tf.env("HYPERSTACK_API_ADDRESS", httpsApi())
+                .config("provider \"hyperstack\" {\n  proxy_url = \"https://" + USER + ":" + PASSWORD
+                        + "@proxy.example:443\"\n}\n\n" + CONFIG);
+        CommandResult invalid = tf.run("plan");
+        assertPlainDiagnostic(invalid);
+        assertTrue(said(invalid).contains("Invalid proxy URL"), invalid.describe());
+        assertTrue(said(invalid).contains("proxy_url uses https://"), invalid.describe());
+        // Terraform quotes the user's own line of configuration; the provider's words never repeat it.
+        assertTrue(invalid.output().lines().filter(l -> l.contains(PASSWORD)).allMatch(l -> l.contains("proxy_url =")),
+                invalid.describe());
+
+        tf.config(CONFIG).env("HTTPS_PROXY", "ftp://" + USER + ":" + PASSWORD + "@old-proxy.example");
+        CommandResult env = tf.run("plan");
+        assertPlainDiagnostic(env);
+        assertTrue(said(env).contains("HTTPS_PROXY has the scheme ftp://"), env.describe());
+        assertNoCredentials(env);
+    }
+
+    @Test
     void loopbackAndNoProxyHostsNeverUseTheProxy() {
         tf.env("HTTP_PROXY", proxy.url(USER, PASSWORD));
         tf.env("HYPERSTACK_API_ADDRESS", http.baseUrl());
