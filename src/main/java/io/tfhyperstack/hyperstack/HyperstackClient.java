@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tfhyperstack.hyperstack.model.CreateInstanceRequest;
 import io.tfhyperstack.hyperstack.model.Environment;
 import io.tfhyperstack.hyperstack.model.Instance;
+import io.tfhyperstack.hyperstack.net.ApiConnection;
+import io.tfhyperstack.hyperstack.net.ConnectionFailure;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -96,6 +98,7 @@ public final class HyperstackClient {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
+    private final ApiConnection connection;
     private final OkHttpClient http;
     private final InstanceDirectory directory;
     private final StatusWaiter statusWaiter;
@@ -113,7 +116,9 @@ public final class HyperstackClient {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.rateLimiter = RateLimiter.shared(baseUrl.toString(), apiKey, b.requestsPerMinute);
-        this.http = SHARED_HTTP.newBuilder()
+        this.connection = b.connection;
+        LOG.log(System.Logger.Level.DEBUG, () -> connection.describe(baseUrl));
+        this.http = connection.applyTo(SHARED_HTTP.newBuilder())
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
@@ -273,7 +278,7 @@ public final class HyperstackClient {
                         return found;
                     }
                 }
-                boolean ambiguous = outcome.failure != null || outcome.code >= 500;
+                boolean ambiguous = (outcome.failure != null && !isPermanent(outcome.failure)) || outcome.code >= 500;
                 boolean retryable = ambiguous || outcome.code == 429;
                 mayExist |= ambiguous;
                 if (!retryable) {
@@ -493,7 +498,8 @@ public final class HyperstackClient {
                         + " attempt deleted it");
                 return "";
             }
-            boolean retryable = outcome.failure != null || outcome.code == 429 || outcome.code >= 500;
+            boolean retryable = (outcome.failure != null && !isPermanent(outcome.failure)) || outcome.code == 429
+                    || outcome.code >= 500;
             if (!retryable || req.safety == Safety.NOT_REPEATABLE || attempt >= maxRetries) {
                 throw toException(req, outcome, attempt);
             }
@@ -573,10 +579,21 @@ public final class HyperstackClient {
         return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
     }
 
+    /** A proxy, trust or name failure that repeating cannot mend (the request never reached the API). */
+    private boolean isPermanent(IOException failure) {
+        ConnectionFailure explained = connection.explain(failure, baseUrl);
+        return explained != null && explained.permanent();
+    }
+
     private HyperstackException toException(Req req, Outcome outcome, int retriesDone) {
         if (outcome.failure != null) {
             boolean timeout = isTimeout(outcome.failure);
             String retried = retriesDone == 0 ? "" : " after " + (retriesDone + 1) + " attempts";
+            ConnectionFailure explained = connection.explain(outcome.failure, baseUrl);
+            if (explained != null) {
+                return new TransportException(scrub("HyperStack API " + req.describe() + " failed" + retried + ": "
+                        + explained.what() + ". " + explained.advice()), false, outcome.failure);
+            }
             String advice = timeout
                     ? "The API did not answer in time (connect " + connectTimeout.toMillis() + " ms, read "
                             + readTimeout.toMillis() + " ms, whole request " + requestTimeout.toMillis()
@@ -743,6 +760,7 @@ public final class HyperstackClient {
         private Duration directoryTtl = InstanceDirectory.DEFAULT_TTL;
         private Duration pollInitialInterval = StatusWaiter.DEFAULT_INITIAL_INTERVAL;
         private Duration pollMaxInterval = StatusWaiter.DEFAULT_MAX_INTERVAL;
+        private ApiConnection connection;
 
         private Builder() {
         }
@@ -828,6 +846,12 @@ public final class HyperstackClient {
             return this;
         }
 
+        /** Proxy and TLS trust (default: no proxy, the system's certificate authorities). */
+        public Builder connection(ApiConnection connection) {
+            this.connection = connection;
+            return this;
+        }
+
         public HyperstackClient build() {
             if (apiKey == null || apiKey.isBlank()) {
                 throw new IllegalArgumentException("An API key is required: set the provider's api_key argument or the"
@@ -871,6 +895,10 @@ public final class HyperstackClient {
             Objects.requireNonNull(cancellation, "cancellation (use Cancellation.none())");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sleeper, "sleeper");
+            if (connection == null) {
+                connection = ApiConnection.direct();
+            }
+            connection.proxyFor(parsedBaseUrl); // fails here, not at the first request, on an unusable proxy
             return new HyperstackClient(this);
         }
 

@@ -48,6 +48,7 @@ final class LoggingInterceptor implements Interceptor {
             String name = headers.name(i);
             String lower = name.toLowerCase(Locale.ROOT);
             boolean secret = lower.equals(HeaderInterceptor.API_KEY_HEADER) || lower.equals("authorization")
+                    || lower.equals("proxy-authorization")
                     || lower.equals("cookie");
             if (i > 0) {
                 sb.append(", ");

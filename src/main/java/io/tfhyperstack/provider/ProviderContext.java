@@ -7,6 +7,8 @@ import io.tfhyperstack.framework.provider.ConfigureRequest;
 import io.tfhyperstack.framework.text.FailureText;
 import io.tfhyperstack.hyperstack.Cancellation;
 import io.tfhyperstack.hyperstack.HyperstackClient;
+import io.tfhyperstack.hyperstack.net.ApiConnection;
+import io.tfhyperstack.hyperstack.net.ProxySettings;
 
 import java.util.Map;
 
@@ -31,6 +33,11 @@ public final class ProviderContext {
             notConfiguredReason = "The provider configuration is invalid; see the errors above.";
             return;
         }
+        ApiConnection connection = connection(settings, env, diagnostics);
+        if (connection == null) {
+            notConfiguredReason = "The provider configuration is invalid; see the errors above.";
+            return;
+        }
         Cancellation cancellation = Cancellation.create();
         request.stopSignal().onStop(cancellation::cancel);
         try {
@@ -43,12 +50,26 @@ public final class ProviderContext {
                     .providerVersion(Version.get())
                     .terraformVersion(request.terraformVersion())
                     .cancellation(cancellation)
+                    .connection(connection)
                     .build();
         } catch (IllegalArgumentException e) {
             // The HTTP client's own rules for a base URL are a little stricter than any check before it.
             diagnostics.addError(AttributePath.ROOT.attribute("api_address"), "Invalid API address",
                     "The API address \"" + settings.apiAddress() + "\" cannot be used: " + FailureText.of(e) + ".");
             notConfiguredReason = "The provider configuration is invalid; see the errors above.";
+        }
+    }
+
+    /** Proxy and trust from the walk's environment and the block, or null with an error on the setting at fault. */
+    private static ApiConnection connection(ProviderSettings settings, Map<String, String> env, Diagnostics diagnostics) {
+        try {
+            return ApiConnection.resolve(env, settings.proxyUrl(), settings.caFile())
+                    .requireUsableFor(settings.apiAddress());
+        } catch (IllegalArgumentException e) {
+            AttributePath at = settings.proxyUrl() != null ? AttributePath.ROOT.attribute(ProxySettings.PROXY_URL_ARGUMENT)
+                    : AttributePath.ROOT;
+            diagnostics.addError(at, "Unusable proxy setting", FailureText.of(e) + ".");
+            return null;
         }
     }
 

@@ -45,6 +45,23 @@ final class ProviderSchema {
                         .validator(StringValidators.duration())
                         .description("Time limit of one API request, retries excluded, as a duration such as `30s` "
                                 + "or `2m`. Defaults to `60s`.")
+                        .build(),
+                Attribute.builder("proxy_url").type(Type.STRING).optional().sensitive()
+                        .validator(ProxyUrlValidator.INSTANCE)
+                        .description("Proxy for every API request, such as `http://proxy.example.com:3128` or "
+                                + "`http://user:password@proxy.example.com:3128` (the credentials are sent as "
+                                + "`Proxy-Authorization` and never logged); `socks5://` proxies work too. Takes the "
+                                + "place of the `HTTPS_PROXY` and `HTTP_PROXY` environment variables, which are used "
+                                + "otherwise, as Go providers use them; `NO_PROXY` still applies, and loopback "
+                                + "addresses never use a proxy. An empty string means no proxy, whatever the "
+                                + "environment says.")
+                        .build(),
+                Attribute.builder("ca_file").type(Type.STRING).optional()
+                        .validator(StringValidators.notBlank())
+                        .description("Path of a PEM file of certificate authorities to trust in addition to the "
+                                + "system's (the system bundle, `/etc/ssl/certs`, or `SSL_CERT_FILE` and "
+                                + "`SSL_CERT_DIR` when set), for an API behind a private certificate authority or a "
+                                + "proxy that re-signs TLS.")
                         .build()),
                 List.of(),
                 "The HyperStack provider finds and controls [HyperStack](https://www.hyperstack.cloud/) GPU "

@@ -13,10 +13,14 @@ import java.util.Map;
 
 /**
  * The provider block resolved against the environment: what the API client is built from.
- * The API key is kept out of {@link #toString()} so it cannot leak through a log line.
+ * The API key and the proxy URL (which may hold a password) are kept out of {@link #toString()} so they
+ * cannot leak through a log line.
+ *
+ * @param proxyUrl the block's {@code proxy_url}, or null to take the proxy from the environment
+ * @param caFile the block's {@code ca_file}, or null
  */
 public record ProviderSettings(String apiKey, String apiAddress, int maxRetries, int requestsPerMinute,
-                               Duration requestTimeout) {
+                               Duration requestTimeout, String proxyUrl, String caFile) {
     public static final String DEFAULT_API_ADDRESS = HyperstackClient.DEFAULT_BASE_URL;
     public static final String ENV_API_KEY = "HYPERSTACK_API_KEY";
     public static final String ENV_API_ADDRESS = "HYPERSTACK_API_ADDRESS";
@@ -63,7 +67,8 @@ public record ProviderSettings(String apiKey, String apiAddress, int maxRetries,
         if (diagnostics.hasErrors()) {
             return null;
         }
-        return new ProviderSettings(apiKey.trim(), stripTrailingSlash(address.trim()), retries, rpm, timeout);
+        return new ProviderSettings(apiKey.trim(), stripTrailingSlash(address.trim()), retries, rpm, timeout,
+                stringOr(config.attribute("proxy_url"), null), stringOr(config.attribute("ca_file"), null));
     }
 
     private static String stringOr(Value v, String fallback) {

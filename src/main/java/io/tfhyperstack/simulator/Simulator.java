@@ -3,6 +3,8 @@ package io.tfhyperstack.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.tfhyperstack.util.DaemonThreads;
 
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-memory, stateful stand-in for the HyperStack API, served over HTTP on the JDK's built-in server.
@@ -53,6 +56,7 @@ public final class Simulator implements AutoCloseable {
     private final String apiKey;
     private final int threads;
     private final PrintStream log;
+    private final SSLContext tls;
     private final Faults faults;
     private final RequestCounter counter = new RequestCounter();
     private final ScheduledExecutorService scheduler;
@@ -68,6 +72,7 @@ public final class Simulator implements AutoCloseable {
         this.apiKey = b.apiKey;
         this.threads = b.threads;
         this.log = b.log;
+        this.tls = b.tls;
         this.faults = new Faults(b.randomSeed, b.rateLimitWindow);
         faults.rateLimit(b.rateLimitPerWindow, b.rateLimitWindow)
                 .errorRate(b.errorRate)
@@ -92,7 +97,14 @@ public final class Simulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("simulator already started");
         }
-        server = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
+        InetSocketAddress address = new InetSocketAddress(host, requestedPort);
+        if (tls != null) {
+            HttpsServer https = HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 64);
+        }
         httpThreads = Executors.newFixedThreadPool(threads, DaemonThreads.named("hyperstack-sim-http"));
         server.setExecutor(httpThreads);
         server.createContext("/", this::handle);
@@ -184,7 +196,7 @@ public final class Simulator implements AutoCloseable {
     private String rootUrl() {
         requireStarted();
         String h = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + h + ":" + server.getAddress().getPort();
+        return (tls != null ? "https://" : "http://") + h + ":" + server.getAddress().getPort();
     }
 
     private void requireStarted() {
@@ -329,6 +341,7 @@ public final class Simulator implements AutoCloseable {
         private long randomSeed = DEFAULT_RANDOM_SEED;
         private int threads = 16;
         private PrintStream log;
+        private SSLContext tls;
 
         private Builder() {
         }
@@ -444,6 +457,12 @@ public final class Simulator implements AutoCloseable {
         /** Log one line per request to this stream (the command logs to stderr); null (the default) is silent. */
         public Builder log(PrintStream log) {
             this.log = log;
+            return this;
+        }
+
+        /** Serve HTTPS with this context's certificate (see {@link TlsIdentity}); null (the default) is HTTP. */
+        public Builder tls(SSLContext context) {
+            this.tls = context;
             return this;
         }
 

@@ -42,6 +42,8 @@ public final class SimulatorCommand {
             "  --latency DURATION          add this delay before every API answer (default 0)",
             "  --retry-after DURATION      send Retry-After with each 429 (default: none, as the API documents)",
             "  --error-on-create-names RE  VMs whose name matches RE end in ERROR after create",
+            "  --tls-cert FILE             serve HTTPS with this PEM certificate (chain), with --tls-key",
+            "  --tls-key FILE              the certificate's PEM private key (PKCS#8, unencrypted)",
             "  --quiet                     do not log requests to stderr",
             "  --help                      print this help",
             "",
@@ -65,6 +67,8 @@ public final class SimulatorCommand {
     /** The testable core: serves until {@code stop} completes. */
     static int run(String[] args, PrintStream out, PrintStream err, CompletableFuture<?> stop) {
         Simulator.Builder builder = Simulator.builder().port(DEFAULT_PORT).log(err);
+        Path tlsCert = null;
+        Path tlsKey = null;
         try {
             // the caller may pass the sub-command word along with the flags; it is not a flag
             int first = args.length > 0 && args[0].equals("simulator") ? 1 : 0;
@@ -113,8 +117,16 @@ public final class SimulatorCommand {
                     case "--latency": builder.latency(Durations.parse(value)); break;
                     case "--retry-after": builder.retryAfter(Durations.parse(value)); break;
                     case "--error-on-create-names": builder.errorOnCreateNames(value); break;
+                    case "--tls-cert": tlsCert = Path.of(value); break;
+                    case "--tls-key": tlsKey = Path.of(value); break;
                     default: throw new IllegalArgumentException("unknown flag " + arg);
                 }
+            }
+            if ((tlsCert == null) != (tlsKey == null)) {
+                throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+            }
+            if (tlsCert != null) {
+                builder.tls(TlsIdentity.fromPem(tlsCert, tlsKey));
             }
         } catch (IllegalArgumentException e) {
             err.println("simulator: " + e.getMessage());
