@@ -65,8 +65,8 @@ public record ConnectionFailure(String what, String advice, boolean permanent) {
                     + proxy.source() + ")", "Check that the proxy is running and that " + proxy.source()
                     + " names it; to reach the API without it, add " + host + " to NO_PROXY.", false);
         }
-        if (failure instanceof SSLException) {
-            return explainTls((SSLException) failure, proxy, trust, host);
+        if (failure instanceof SSLException tls) {
+            return explainTls(tls, proxy, trust, host);
         }
         return null;
     }

@@ -173,6 +173,7 @@ public final class NoProxyRules {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // the rules compare by their NO_PROXY text; a rule is never compared
     private record Cidr(byte[] network, int prefix) implements Rule {
         static Cidr parse(String address, String prefixText) {
             InetAddress ip = IpLiteral.parse(address);

@@ -43,7 +43,7 @@ public record ProxySettings(Choice http, Choice https, NoProxyRules noProxy, Str
             case "http" -> http;
             default -> Choice.NONE;
         };
-        if (choice.address == null && choice.problem == null || noProxy.bypasses(host, port)) {
+        if ((choice.address == null && choice.problem == null) || noProxy.bypasses(host, port)) {
             return null;
         }
         if (choice.problem != null) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,12 +44,23 @@ public final class PrivateApi implements AutoCloseable {
         return "https://" + hostName + ":" + https.port() + "/v1";
     }
 
+    /** The simulators listen on IPv4 loopback; named as bytes so no name is ever looked up. */
+    private static final InetAddress LOOPBACK_V4 = loopbackV4();
+
+    private static InetAddress loopbackV4() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public InetSocketAddress httpsAddress() {
-        return new InetSocketAddress("127.0.0.1", https.port());
+        return new InetSocketAddress(LOOPBACK_V4, https.port());
     }
 
     public InetSocketAddress httpAddress() {
-        return new InetSocketAddress("127.0.0.1", http.port());
+        return new InetSocketAddress(LOOPBACK_V4, http.port());
     }
 
     public Path caFile() {
