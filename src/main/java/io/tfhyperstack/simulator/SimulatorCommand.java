@@ -41,6 +41,9 @@ public final class SimulatorCommand {
             "  --latency DURATION          add this delay before every API answer (default 0)",
             "  --retry-after DURATION      send Retry-After with each 429 (default: none, as the API documents)",
             "  --error-on-create-names RE  VMs whose name matches RE end in ERROR after create",
+            "  --floating-ip-range CIDR    hand out floating IPs from this IPv4 range, e.g. 127.0.9.0/24 (loopback,",
+            "                              so that a port can be opened on an instance's address; default",
+            "                              198.18.0.0/15)",
             "  --quiet                     do not log requests to stderr",
             "  --help                      print this help",
             "",
@@ -112,6 +115,7 @@ public final class SimulatorCommand {
                     case "--latency": builder.latency(Durations.parse(value)); break;
                     case "--retry-after": builder.retryAfter(Durations.parse(value)); break;
                     case "--error-on-create-names": builder.errorOnCreateNames(value); break;
+                    case "--floating-ip-range": builder.floatingIpRange(value); break;
                     default: throw new IllegalArgumentException("unknown flag " + arg);
                 }
             }
