@@ -22,6 +22,10 @@ public final class ModelValues {
         return b == null ? Value.nullOf(Type.BOOL) : Value.bool(b);
     }
 
+    public static Value number(Long n) {
+        return n == null ? Value.nullOf(Type.NUMBER) : Value.number(n);
+    }
+
     /** A set of strings, or a null set for null. */
     public static Value stringSet(Collection<String> strings) {
         return strings == null ? Value.nullOf(Type.set(Type.STRING))

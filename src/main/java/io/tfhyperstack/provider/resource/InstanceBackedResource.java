@@ -14,7 +14,11 @@ import io.tfhyperstack.hyperstack.NotFoundException;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.provider.HyperstackType;
 import io.tfhyperstack.provider.InstanceId;
+import io.tfhyperstack.provider.PowerState;
 import io.tfhyperstack.provider.ProviderContext;
+
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * A resource whose state is about one existing instance, as both of this provider's resources are.
@@ -22,8 +26,14 @@ import io.tfhyperstack.provider.ProviderContext;
  * and drops the resource when the instance is gone; import takes the instance id.
  */
 abstract class InstanceBackedResource extends HyperstackType implements ImportableResource, PlanModifyingResource {
-    InstanceBackedResource(String typeName, Schema schema, ProviderContext context) {
+    /** What an update may change without asking the API anything: settings the provider keeps for itself. */
+    private static final Set<String> LOCAL = Set.of(PowerAttributes.WAIT_FOR_PORT, Timeouts.BLOCK);
+
+    final PortWait portWait;
+
+    InstanceBackedResource(String typeName, Schema schema, ProviderContext context, PortWait portWait) {
         super(typeName, schema, context);
+        this.portWait = portWait;
     }
 
     @Override
@@ -86,6 +96,40 @@ abstract class InstanceBackedResource extends HyperstackType implements Importab
 
     /** The state an import starts from, which the refresh that follows fills in. */
     abstract Value imported(long id);
+
+    /**
+     * Whether {@code plan} differs from {@code prior} only in settings the provider keeps for itself, and
+     * knows every value: then it is the new state as it is, and no API call is needed.
+     */
+    static boolean onlyLocalChanges(Value prior, Value plan) {
+        if (!plan.isWhollyKnown()) {
+            return false;
+        }
+        for (String name : plan.entries().keySet()) {
+            if (!LOCAL.contains(name) && !plan.attribute(name).equals(prior.attribute(name))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code wait_for_port}: when a port is set and the instance is to be running, waits until it takes a
+     * connection at {@code address}, within what is left of the operation's {@code timeout}.
+     */
+    void awaitPort(HyperstackClient client, Long port, PowerState wanted, long instanceId, String address,
+            String operation, long startedNanos, Duration timeout) {
+        if (port != null && wanted == PowerState.RUNNING) {
+            portWait.await(instanceId, address, port.intValue(), operation, startedNanos, timeout,
+                    client.cancellation());
+        }
+    }
+
+    /** The summary of an error of an apply: {@code otherwise}, unless the port wait failed. */
+    static String failureSummary(HyperstackException e, long instanceId, Long port, String otherwise) {
+        return e instanceof PortWaitException ? "Port " + port + " of instance " + instanceId + " did not open"
+                : otherwise;
+    }
 
     /**
      * The instance as it is after {@code failure}: as the failed power change last saw it, else read

@@ -17,7 +17,7 @@ import java.util.List;
  */
 record InstanceModel(String id, String name, String environmentName, String flavorName, String keyName,
         String imageName, Boolean assignFloatingIp, String userData, List<String> labels, String powerState,
-        Boolean retainFloatingIp, Value timeouts) {
+        Boolean retainFloatingIp, Long waitForPort, Value timeouts) {
     static final String ID = "id";
     static final String NAME = "name";
     static final String ENVIRONMENT_NAME = "environment_name";
@@ -29,6 +29,7 @@ record InstanceModel(String id, String name, String environmentName, String flav
     static final String LABELS = "labels";
     static final String POWER_STATE = PowerAttributes.POWER_STATE;
     static final String RETAIN_FLOATING_IP = PowerAttributes.RETAIN_FLOATING_IP;
+    static final String WAIT_FOR_PORT = PowerAttributes.WAIT_FOR_PORT;
     static final String TIMEOUTS = Timeouts.BLOCK;
 
     static InstanceModel of(Value v) {
@@ -37,7 +38,8 @@ record InstanceModel(String id, String name, String environmentName, String flav
                 v.attribute(KEY_NAME).stringOrNull(), v.attribute(IMAGE_NAME).stringOrNull(),
                 v.attribute(ASSIGN_FLOATING_IP).boolOrNull(), v.attribute(USER_DATA).stringOrNull(),
                 ModelValues.strings(v.attribute(LABELS)), v.attribute(POWER_STATE).stringOrNull(),
-                v.attribute(RETAIN_FLOATING_IP).boolOrNull(), v.attribute(TIMEOUTS));
+                v.attribute(RETAIN_FLOATING_IP).boolOrNull(), v.attribute(WAIT_FOR_PORT).longOrNull(),
+                v.attribute(TIMEOUTS));
     }
 
     /** {@code target} (an object of the resource's type) with every attribute of this model written. */
@@ -53,13 +55,14 @@ record InstanceModel(String id, String name, String environmentName, String flav
                 .withAttribute(LABELS, ModelValues.stringSet(labels))
                 .withAttribute(POWER_STATE, ModelValues.string(powerState))
                 .withAttribute(RETAIN_FLOATING_IP, ModelValues.bool(retainFloatingIp))
+                .withAttribute(WAIT_FOR_PORT, ModelValues.number(waitForPort))
                 .withAttribute(TIMEOUTS, timeouts);
     }
 
     /** This model after an apply or refresh: the instance's id, and the image and power state to record. */
     InstanceModel with(String id, String imageName, String powerState) {
         return new InstanceModel(id, name, environmentName, flavorName, keyName, imageName, assignFloatingIp, userData,
-                labels, powerState, retainFloatingIp, timeouts);
+                labels, powerState, retainFloatingIp, waitForPort, timeouts);
     }
 
     long instanceId() {

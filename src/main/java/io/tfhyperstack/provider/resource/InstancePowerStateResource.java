@@ -40,7 +40,11 @@ public final class InstancePowerStateResource extends InstanceBackedResource {
             "create", Duration.ofMinutes(20), "update", Duration.ofMinutes(20)));
 
     public InstancePowerStateResource(ProviderContext context) {
-        super(TYPE, Schema.of(schemaBlock()), context);
+        this(context, PortWait.system());
+    }
+
+    InstancePowerStateResource(ProviderContext context, PortWait portWait) {
+        super(TYPE, Schema.of(schemaBlock()), context, portWait);
     }
 
     private static Block schemaBlock() {
@@ -58,6 +62,7 @@ public final class InstancePowerStateResource extends InstanceBackedResource {
                 .description("The wanted power: `running`, `stopped` or `hibernated`. A change outside Terraform "
                         + "shows up as a change back to this value.").build());
         attributes.add(PowerAttributes.retainFloatingIp());
+        attributes.add(PowerAttributes.waitForPort());
         attributes.add(Attribute.builder(PowerStateModel.NAME).type(Type.STRING).computed()
                 .planModifier(UseStateForUnknown.INSTANCE)
                 .description(InstanceAttributes.description("name")).build());
@@ -91,6 +96,7 @@ public final class InstancePowerStateResource extends InstanceBackedResource {
     }
 
     private void apply(HyperstackClient client, Value plan, Value prior, String operation, StateResult result) {
+        long started = portWait.now();
         PowerStateModel planned = PowerStateModel.of(plan);
         Long id = InstanceId.tryParse(planned.instanceId());
         if (id == null) {
@@ -99,10 +105,19 @@ public final class InstancePowerStateResource extends InstanceBackedResource {
             return;
         }
         PowerState wanted = PowerState.parse(planned.powerState());
+        Duration timeout = TIMEOUTS.of(planned.timeouts(), operation);
         try {
-            Instance instance = new PowerStateMachine(client).drive(id, wanted, planned.retainFloatingIp(),
-                    TIMEOUTS.of(planned.timeouts(), operation));
-            result.state(PlannedValues.keepKnown(plan, stateOf(plan, planned, instance, planned.powerState())));
+            String address;
+            if (prior != null && onlyLocalChanges(prior, plan)) {
+                result.state(plan);
+                address = ExportedFields.address(plan);
+            } else {
+                Instance instance = new PowerStateMachine(client).drive(id, wanted, planned.retainFloatingIp(),
+                        portWait.left(timeout, started));
+                result.state(PlannedValues.keepKnown(plan, stateOf(plan, planned, instance, planned.powerState())));
+                address = PortWait.addressOf(instance);
+            }
+            awaitPort(client, planned.waitForPort(), wanted, id, address, operation, started, timeout);
         } catch (NotFoundException e) {
             result.diagnostics().addError("Instance " + id + " does not exist", e.getMessage());
         } catch (HyperstackException e) {
@@ -113,7 +128,8 @@ public final class InstancePowerStateResource extends InstanceBackedResource {
             } else if (prior != null) {
                 result.state(prior);
             }
-            result.diagnostics().addError("Cannot bring instance " + id + " to " + wanted.value(), e.getMessage());
+            result.diagnostics().addError(failureSummary(e, id, planned.waitForPort(),
+                    "Cannot bring instance " + id + " to " + wanted.value()), e.getMessage());
         }
     }
 

@@ -43,7 +43,11 @@ public final class InstanceResource extends InstanceBackedResource {
             "create", Duration.ofMinutes(20), "update", Duration.ofMinutes(20), "delete", Duration.ofMinutes(10)));
 
     public InstanceResource(ProviderContext context) {
-        super(TYPE, Schema.of(schemaBlock()), context);
+        this(context, PortWait.system());
+    }
+
+    InstanceResource(ProviderContext context, PortWait portWait) {
+        super(TYPE, Schema.of(schemaBlock()), context, portWait);
     }
 
     private static Block schemaBlock() {
@@ -82,6 +86,7 @@ public final class InstanceResource extends InstanceBackedResource {
                         + "(stop, start, hibernate, restore). An instance stopped or hibernated outside Terraform "
                         + "shows up as a change back to this value.").build());
         attributes.add(PowerAttributes.retainFloatingIp());
+        attributes.add(PowerAttributes.waitForPort());
         attributes.addAll(EXPORTED.attributes());
         return new Block(attributes, List.of(TIMEOUTS.block()),
                 "A HyperStack instance (virtual machine), from creation to deletion, including its power state. "
@@ -104,7 +109,7 @@ public final class InstanceResource extends InstanceBackedResource {
     void create(HyperstackClient client, CreateRequest request, StateResult result) {
         Value plan = request.plan();
         InstanceModel planned = InstanceModel.of(plan);
-        long started = System.nanoTime();
+        long started = portWait.now();
         Duration timeout = TIMEOUTS.of(planned.timeouts(), "create");
         Instance instance;
         try {
@@ -118,25 +123,22 @@ public final class InstanceResource extends InstanceBackedResource {
         PowerState wanted = PowerState.parse(planned.powerState());
         try {
             // One budget for the whole create: the call (and its retries) already spent part of it.
-            instance = client.statusWaiter().awaitStatus(instance.id(), InstanceStatus.ACTIVE, left(timeout, started),
+            instance = client.statusWaiter().awaitStatus(instance.id(), InstanceStatus.ACTIVE, portWait.left(timeout, started),
                     client.cancellation());
             result.state(createdState(plan, planned, instance));
             instance = new PowerStateMachine(client).drive(instance, wanted, planned.retainFloatingIp(),
-                    left(timeout, started));
+                    portWait.left(timeout, started));
             result.state(PlannedValues.keepKnown(plan, createdState(plan, planned, instance)));
+            awaitPort(client, planned.waitForPort(), wanted, instance.id(), PortWait.addressOf(instance), "create",
+                    started, timeout);
         } catch (HyperstackException e) {
             Instance seen = current(client, instance.id(), e, instance);
             result.state(createdState(plan, planned, seen));
-            result.diagnostics().addError("Instance " + seen.id() + " was created but did not become " + wanted.value(),
+            result.diagnostics().addError(failureSummary(e, seen.id(), planned.waitForPort(),
+                            "Instance " + seen.id() + " was created but did not become " + wanted.value()),
                     e.getMessage() + " The instance is kept in state as tainted, so the next apply replaces it; "
                             + "or remove it from state with terraform state rm.");
         }
-    }
-
-    /** What is left of {@code budget} since {@code startedNanos}; never negative. */
-    private static Duration left(Duration budget, long startedNanos) {
-        Duration rest = budget.minusNanos(System.nanoTime() - startedNanos);
-        return rest.isNegative() ? Duration.ZERO : rest;
     }
 
     private static CreateInstanceRequest createRequest(InstanceModel planned) {
@@ -190,7 +192,7 @@ public final class InstanceResource extends InstanceBackedResource {
                 p.userData(), labels,
                 power != null ? power : p.powerState(),
                 imported ? Boolean.TRUE : p.retainFloatingIp(),
-                p.timeouts());
+                p.waitForPort(), p.timeouts());
         return EXPORTED.fill(now.writeTo(prior), instance);
     }
 
@@ -231,26 +233,38 @@ public final class InstanceResource extends InstanceBackedResource {
 
     @Override
     void update(HyperstackClient client, UpdateRequest request, StateResult result) {
+        long started = portWait.now();
         Value plan = request.plan();
         InstanceModel planned = InstanceModel.of(plan);
         InstanceModel prior = InstanceModel.of(request.priorState());
         long id = prior.instanceId();
+        Duration timeout = TIMEOUTS.of(planned.timeouts(), "update");
+        PowerState wanted = PowerState.parse(planned.powerState());
         try {
-            if (!Objects.equals(planned.labels(), prior.labels())) {
-                client.setLabels(id, planned.labels() == null ? List.of() : planned.labels());
-            }
-            Instance instance;
-            if (!Objects.equals(planned.powerState(), prior.powerState())) {
-                instance = new PowerStateMachine(client).drive(id, PowerState.parse(planned.powerState()),
-                        planned.retainFloatingIp(), TIMEOUTS.of(planned.timeouts(), "update"));
+            String address;
+            if (onlyLocalChanges(request.priorState(), plan)) {
+                result.state(plan);
+                address = ExportedFields.address(plan);
             } else {
-                instance = client.getInstance(id);
+                if (!Objects.equals(planned.labels(), prior.labels())) {
+                    client.setLabels(id, planned.labels() == null ? List.of() : planned.labels());
+                }
+                Instance instance;
+                if (!Objects.equals(planned.powerState(), prior.powerState())) {
+                    instance = new PowerStateMachine(client).drive(id, wanted, planned.retainFloatingIp(),
+                            portWait.left(timeout, started));
+                } else {
+                    instance = client.getInstance(id);
+                }
+                result.state(PlannedValues.keepKnown(plan, stateOf(plan, planned, instance, planned.powerState())));
+                address = PortWait.addressOf(instance);
             }
-            result.state(PlannedValues.keepKnown(plan, stateOf(plan, planned, instance, planned.powerState())));
+            awaitPort(client, planned.waitForPort(), wanted, id, address, "update", started, timeout);
         } catch (HyperstackException e) {
             Instance seen = current(client, id, e, null);
             result.state(seen == null ? request.priorState() : stateOf(plan, planned, seen, prior.powerState()));
-            result.diagnostics().addError("Cannot update instance " + id, e.getMessage());
+            result.diagnostics().addError(failureSummary(e, id, planned.waitForPort(), "Cannot update instance " + id),
+                    e.getMessage());
         }
     }
 

@@ -12,18 +12,19 @@ import io.tfhyperstack.provider.ModelValues;
  * @param timeouts the {@code timeouts} block as it is, read through {@link Timeouts}
  */
 record PowerStateModel(String id, String instanceId, String powerState, Boolean retainFloatingIp, String name,
-        Value timeouts) {
+        Long waitForPort, Value timeouts) {
     static final String ID = "id";
     static final String INSTANCE_ID = "instance_id";
     static final String POWER_STATE = PowerAttributes.POWER_STATE;
     static final String RETAIN_FLOATING_IP = PowerAttributes.RETAIN_FLOATING_IP;
+    static final String WAIT_FOR_PORT = PowerAttributes.WAIT_FOR_PORT;
     static final String NAME = "name";
     static final String TIMEOUTS = Timeouts.BLOCK;
 
     static PowerStateModel of(Value v) {
         return new PowerStateModel(v.attribute(ID).stringOrNull(), v.attribute(INSTANCE_ID).stringOrNull(),
                 v.attribute(POWER_STATE).stringOrNull(), v.attribute(RETAIN_FLOATING_IP).boolOrNull(),
-                v.attribute(NAME).stringOrNull(), v.attribute(TIMEOUTS));
+                v.attribute(NAME).stringOrNull(), v.attribute(WAIT_FOR_PORT).longOrNull(), v.attribute(TIMEOUTS));
     }
 
     /** {@code target} (an object of the resource's type) with every attribute of this model written. */
@@ -33,6 +34,7 @@ record PowerStateModel(String id, String instanceId, String powerState, Boolean 
                 .withAttribute(POWER_STATE, ModelValues.string(powerState))
                 .withAttribute(RETAIN_FLOATING_IP, ModelValues.bool(retainFloatingIp))
                 .withAttribute(NAME, ModelValues.string(name))
+                .withAttribute(WAIT_FOR_PORT, ModelValues.number(waitForPort))
                 .withAttribute(TIMEOUTS, timeouts);
     }
 
@@ -42,11 +44,11 @@ record PowerStateModel(String id, String instanceId, String powerState, Boolean 
      */
     PowerStateModel with(long instance, String name, String powerState) {
         String idText = Long.toString(instance);
-        return new PowerStateModel(idText, idText, powerState, retainFloatingIp, name, timeouts);
+        return new PowerStateModel(idText, idText, powerState, retainFloatingIp, name, waitForPort, timeouts);
     }
 
     PowerStateModel withRetainFloatingIp(Boolean retain) {
-        return new PowerStateModel(id, instanceId, powerState, retain, name, timeouts);
+        return new PowerStateModel(id, instanceId, powerState, retain, name, waitForPort, timeouts);
     }
 
     long parsedInstanceId() {
