@@ -28,6 +28,11 @@ public abstract class HyperstackType {
         return schema;
     }
 
+    /** The client, or null when the provider is not configured (yet): for what can do without it. */
+    protected final HyperstackClient clientIfConfigured() {
+        return context.clientIfConfigured();
+    }
+
     /** The client, or null with an error on {@code diagnostics} saying why there is none. */
     protected final HyperstackClient client(Diagnostics diagnostics) {
         return context.client(diagnostics);

@@ -19,8 +19,10 @@ import io.tfhyperstack.hyperstack.HyperstackClient;
 import io.tfhyperstack.hyperstack.HyperstackException;
 import io.tfhyperstack.hyperstack.NotFoundException;
 import io.tfhyperstack.hyperstack.model.Instance;
+import io.tfhyperstack.hyperstack.model.InstanceStatus;
 import io.tfhyperstack.provider.InstanceAttributes;
 import io.tfhyperstack.provider.InstanceId;
+import io.tfhyperstack.provider.ModelValues;
 import io.tfhyperstack.provider.PowerState;
 import io.tfhyperstack.provider.ProviderContext;
 
@@ -34,6 +36,7 @@ import java.util.Map;
  * another configuration). It owns nothing but the power: destroying it leaves the instance as it is.
  */
 public final class InstancePowerStateResource extends InstanceBackedResource {
+    private static final System.Logger LOG = System.getLogger(InstancePowerStateResource.class.getName());
     static final String TYPE = "hyperstack_instance_power_state";
     private static final ExportedFields EXPORTED = new ExportedFields(List.of("status", "fixed_ip", "floating_ip"));
     private static final Timeouts TIMEOUTS = new Timeouts(Map.of(
@@ -81,8 +84,58 @@ public final class InstancePowerStateResource extends InstanceBackedResource {
         // The id is the instance id: known as soon as the configuration is.
         if (request.creating() && instanceId.isKnown()) {
             plan = plan.withAttribute(PowerStateModel.ID, instanceId);
+            Instance instance = existing(instanceId.asString());
+            if (instance != null) {
+                plan = withWhatStays(plan, instance);
+            }
         }
         response.plan(plan);
+    }
+
+    /**
+     * The instance a new power state is for, read at plan time through the shared directory (one listing
+     * serves every resource of the plan); null when it cannot be read now (provider not configured yet,
+     * API failing, no such instance), and then the apply says what is wrong.
+     */
+    private Instance existing(String idText) {
+        Long id = InstanceId.tryParse(idText);
+        HyperstackClient client = clientIfConfigured();
+        if (id == null || client == null) {
+            return null;
+        }
+        try {
+            for (Instance i : client.directory().all()) {
+                if (i.id() == id) {
+                    return i;
+                }
+            }
+            return client.directory().findById(id).orElse(null);
+        } catch (HyperstackException e) {
+            LOG.log(System.Logger.Level.DEBUG, "instance " + id + " could not be read at plan time: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * {@code plan} with what the power change cannot move taken from the instance as it is: its name and
+     * private IP; its public IP when the change keeps it; its status only when there is nothing to change.
+     */
+    private static Value withWhatStays(Value plan, Instance instance) {
+        Value out = plan.withAttribute(PowerStateModel.NAME, ModelValues.string(instance.name()))
+                .withAttribute(ExportedFields.FIXED_IP, ModelValues.string(instance.fixedIp()));
+        Value wanted = plan.attribute(PowerStateModel.POWER_STATE);
+        if (!wanted.isKnown()) {
+            return out;
+        }
+        Value floatingIp = ModelValues.string(instance.floatingIp());
+        boolean nothingToDo = InstanceStatus.of(instance.status()).isSteady()
+                && PowerState.of(instance.status()).value().equals(wanted.asString());
+        if (nothingToDo) {
+            return out.withAttribute(ExportedFields.STATUS, ModelValues.string(instance.status()))
+                    .withAttribute(ExportedFields.FLOATING_IP, floatingIp);
+        }
+        return PowerPlan.keepsFloatingIp(floatingIp, wanted, plan)
+                ? out.withAttribute(ExportedFields.FLOATING_IP, floatingIp) : out;
     }
 
     @Override

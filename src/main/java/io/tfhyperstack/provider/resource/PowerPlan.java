@@ -40,7 +40,7 @@ final class PowerPlan {
      * A public IP survives stop and start, and hibernation when retained; a released one comes back
      * as a new address, and one that was never there may appear on restore.
      */
-    private static boolean keepsFloatingIp(Value prior, Value wanted, Value plan) {
+    static boolean keepsFloatingIp(Value prior, Value wanted, Value plan) {
         if (prior.isNull() || wanted.isUnknown()) {
             return false;
         }
