@@ -10,7 +10,8 @@ import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.hyperstack.model.InstanceStatus;
 import io.tfhyperstack.simulator.Simulator;
 import java.io.IOException;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,6 +120,34 @@ class InstanceWaitForPortTest extends ResourceE2eTest {
         assertTrue(output.contains(ip + ":" + port), r.describe());
         assertEquals("running", attrs("hyperstack_instance.vm").path("power_state").asText());
         assertEquals("ACTIVE", realStatus(idOf("hyperstack_instance.vm")));
+    }
+
+    /** Ctrl-C during the wait for the port: Terraform sends StopProvider, and the wait ends at once. */
+    @Test
+    void anInterruptEndsTheWaitForThePortAndKeepsTheInstance() throws Exception {
+        int port = PortListener.freePort();
+        config(instance("vm", "e2e-port-interrupt", "  assign_floating_ip = true\n  wait_for_port = " + port + "\n"));
+        Path log = tf.dir().resolve("apply.log");
+        Process terraform = tf.start(log, "apply", "-auto-approve", "-no-color");
+        try {
+            String ip = floatingIpOf("e2e-port-interrupt");
+            Thread.sleep(2000); // the instance is running: the provider is probing the closed port now
+            long interrupted = System.nanoTime();
+            new ProcessBuilder("kill", "-INT", Long.toString(terraform.pid())).start().waitFor();
+            assertTrue(terraform.waitFor(30, TimeUnit.SECONDS), "terraform did not end after the interrupt:\n"
+                    + Files.readString(log));
+            long tookMs = (System.nanoTime() - interrupted) / 1_000_000;
+            String output = Files.readString(log);
+            // The wait itself ends within 2 s; Terraform's own shutdown on a loaded machine adds to that.
+            assertTrue(tookMs < 10_000, "took " + tookMs + " ms:\n" + output);
+            assertEquals(1, terraform.exitValue(), output);
+            assertTrue(output.contains("Port " + port + " of instance"), output);
+            assertTrue(output.contains("Cancelled: the wait for port " + port), output);
+            assertTrue(tf.tainted("hyperstack_instance.vm"), output);
+            assertEquals(ip, attrs("hyperstack_instance.vm").path("floating_ip").asText());
+        } finally {
+            terraform.destroyForcibly();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tfhyperstack.provider.resource;
 
 import io.tfhyperstack.framework.text.DurationString;
 import io.tfhyperstack.hyperstack.Cancellation;
+import io.tfhyperstack.hyperstack.CancelledException;
 import io.tfhyperstack.hyperstack.Sleeper;
 import io.tfhyperstack.hyperstack.model.Instance;
 
@@ -59,11 +60,21 @@ final class PortWait {
      * @param operation    the operation whose timeout bounds the wait, e.g. {@code create}, for messages
      * @param startedNanos when the operation started, on this wait's clock
      * @param timeout      the operation's whole time limit
-     * @throws PortWaitException when the time is up first
-     * @throws io.tfhyperstack.hyperstack.CancelledException when Terraform asks the provider to stop
+     * @throws PortWaitException when the time is up first, or Terraform asks the provider to stop
      */
     void await(long instanceId, String address, int port, String operation, long startedNanos, Duration timeout,
             Cancellation cancellation) {
+        try {
+            probeUntilOpen(instanceId, address, port, operation, startedNanos, timeout, cancellation);
+        } catch (CancelledException e) {
+            // Said as what it is for the user: the port wait, not the HTTP call or pause it was in.
+            throw new PortWaitException(new CancelledException("the wait for port " + port + " of instance "
+                    + instanceId).getMessage());
+        }
+    }
+
+    private void probeUntilOpen(long instanceId, String address, int port, String operation, long startedNanos,
+            Duration timeout, Cancellation cancellation) {
         if (address == null) {
             throw new PortWaitException("Instance " + instanceId + " has no IP address, so its port " + port
                     + " (wait_for_port) cannot be reached.");

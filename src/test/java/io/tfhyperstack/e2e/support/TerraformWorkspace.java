@@ -134,6 +134,21 @@ public final class TerraformWorkspace implements AutoCloseable {
         return execute(command);
     }
 
+    /**
+     * Starts terraform in the background with this workspace's environment, everything it writes going
+     * to {@code log}: for a test that acts while it runs (e.g. interrupts it).
+     */
+    public Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add("terraform");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
     /** Runs the built launcher itself with this workspace's environment, e.g. {@code service status}. */
     public CommandResult launcher(String... args) {
         List<String> command = new ArrayList<>();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tfhyperstack.hyperstack.Cancellation;
-import io.tfhyperstack.hyperstack.CancelledException;
 import io.tfhyperstack.hyperstack.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -106,8 +105,9 @@ class PortWaitTest {
             stop.cancel();
             return PortProbe.Outcome.failed("stopped");
         };
-        assertThrows(CancelledException.class, () -> waitWith(probe)
+        PortWaitException e = assertThrows(PortWaitException.class, () -> waitWith(probe)
                 .await(7, "127.0.9.5", 22, "create", clock.get(), Duration.ofMinutes(20), stop));
+        assertTrue(e.getMessage().startsWith("Cancelled: the wait for port 22 of instance 7"), e.getMessage());
         assertEquals(1, limits.size());
         assertTrue(pauses.isEmpty());
     }
@@ -125,7 +125,7 @@ class PortWaitTest {
                 stoppedAt[0] = System.nanoTime();
                 stop.cancel();
             }, 300, TimeUnit.MILLISECONDS);
-            assertThrows(CancelledException.class, () -> real.await(7, "127.0.9.5", 22, "create", System.nanoTime(),
+            assertThrows(PortWaitException.class, () -> real.await(7, "127.0.9.5", 22, "create", System.nanoTime(),
                     Duration.ofMinutes(20), stop));
             long afterStopMs = (System.nanoTime() - stoppedAt[0]) / 1_000_000;
             assertTrue(afterStopMs < 2000, "ended " + afterStopMs + " ms after the stop");
