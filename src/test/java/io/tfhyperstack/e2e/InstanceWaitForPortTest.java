@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tfhyperstack.e2e.support.CommandResult;
 import io.tfhyperstack.e2e.support.PortListener;
+import io.tfhyperstack.e2e.support.TerraformWorkspace;
 import io.tfhyperstack.hyperstack.model.CreateInstanceRequest;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.hyperstack.model.InstanceStatus;
@@ -12,6 +13,7 @@ import io.tfhyperstack.simulator.Simulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -132,11 +134,7 @@ class InstanceWaitForPortTest extends ResourceE2eTest {
         try {
             String ip = floatingIpOf("e2e-port-interrupt");
             Thread.sleep(2000); // the instance is running: the provider is probing the closed port now
-            long interrupted = System.nanoTime();
-            new ProcessBuilder("kill", "-INT", Long.toString(terraform.pid())).start().waitFor();
-            assertTrue(terraform.waitFor(30, TimeUnit.SECONDS), "terraform did not end after the interrupt:\n"
-                    + Files.readString(log));
-            long tookMs = (System.nanoTime() - interrupted) / 1_000_000;
+            long tookMs = TerraformWorkspace.interrupt(terraform, log, Duration.ofSeconds(30));
             String output = Files.readString(log);
             // The wait itself ends within 2 s; Terraform's own shutdown on a loaded machine adds to that.
             assertTrue(tookMs < 10_000, "took " + tookMs + " ms:\n" + output);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -147,6 +148,19 @@ public final class TerraformWorkspace implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(env);
         return pb.start();
+    }
+
+    /**
+     * Sends a background terraform SIGINT, as Ctrl-C would, and waits for it to end (an assertion error
+     * with its output when it has not within {@code limit}); answers how many milliseconds that took.
+     */
+    public static long interrupt(Process terraform, Path log, Duration limit) throws IOException, InterruptedException {
+        long interrupted = System.nanoTime();
+        new ProcessBuilder("kill", "-INT", Long.toString(terraform.pid())).start().waitFor();
+        if (!terraform.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("terraform did not end after the interrupt:\n" + Files.readString(log));
+        }
+        return (System.nanoTime() - interrupted) / 1_000_000;
     }
 
     /** Runs the built launcher itself with this workspace's environment, e.g. {@code service status}. */
