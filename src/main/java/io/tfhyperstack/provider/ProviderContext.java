@@ -73,6 +73,11 @@ public final class ProviderContext {
         }
     }
 
+    /** The client, or null (and no error) when there is none yet: for work that can do without it. */
+    public HyperstackClient clientIfConfigured() {
+        return client;
+    }
+
     /** The client, or null with an error saying why there is none. */
     public HyperstackClient client(Diagnostics diagnostics) {
         HyperstackClient c = client;

@@ -48,7 +48,7 @@ final class Cloud {
     private final Map<String, Catalog.Flavor> flavors = new LinkedHashMap<>();
     private final Map<String, Catalog.Image> images = new LinkedHashMap<>();
     private final TreeMap<Long, VirtualMachine> machines = new TreeMap<>();
-    private final IpPool floatingIps = IpPool.floating();
+    private final IpPool floatingIps;
     private final IpPool fixedIps = IpPool.fixed();
     private final ScheduledExecutorService scheduler;
     private final Faults faults;
@@ -57,7 +57,8 @@ final class Cloud {
     /** While steps are held, the status changes due, in order; null while they run after the step delay. */
     private List<Runnable> heldSteps;
 
-    Cloud(Seed seed, ScheduledExecutorService scheduler, Faults faults, Duration stepDelay) {
+    Cloud(Seed seed, ScheduledExecutorService scheduler, Faults faults, Duration stepDelay, String floatingIpRange) {
+        this.floatingIps = IpPool.floating(floatingIpRange);
         this.orgId = seed.orgId();
         this.scheduler = scheduler;
         this.faults = faults;

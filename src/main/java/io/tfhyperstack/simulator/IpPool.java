@@ -24,6 +24,33 @@ final class IpPool {
         return new IpPool("198.18.0.10", "198.19.255.254");
     }
 
+    /**
+     * Floating IPs from a CIDR block, e.g. {@code 127.0.9.0/24}: a loopback range lets a test listen on
+     * an instance's public address. The network and broadcast addresses are never handed out.
+     */
+    static IpPool floating(String cidr) {
+        if (cidr == null) {
+            return floating();
+        }
+        int slash = cidr.indexOf('/');
+        int bits = slash < 0 ? -1 : parseBits(cidr.substring(slash + 1));
+        if (bits < 8 || bits > 30) {
+            throw new IllegalArgumentException("an IPv4 range as address/bits (8 to 30), e.g. 127.0.9.0/24; got "
+                    + cidr);
+        }
+        long mask = (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        long network = toLong(cidr.substring(0, slash)) & mask;
+        return new IpPool(toText(network + 1), toText((network | ~mask & 0xFFFFFFFFL) - 1));
+    }
+
+    private static int parseBits(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     static IpPool fixed() {
         return new IpPool("10.0.1.10", "10.255.255.254");
     }
@@ -55,9 +82,16 @@ final class IpPool {
 
     private static long toLong(String ip) {
         String[] parts = ip.split("\\.");
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not an IPv4 address: " + ip);
+        }
         long v = 0;
         for (String p : parts) {
-            v = (v << 8) | Integer.parseInt(p);
+            int octet = Integer.parseInt(p);
+            if (octet < 0 || octet > 255) {
+                throw new IllegalArgumentException("not an IPv4 address: " + ip);
+            }
+            v = (v << 8) | octet;
         }
         return v;
     }

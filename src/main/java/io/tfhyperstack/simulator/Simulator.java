@@ -82,7 +82,7 @@ public final class Simulator implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hyperstack-sim-steps"));
         Seed seed = b.seedJson != null ? Seed.fromJson(b.seedJson)
                 : b.seedFile != null ? Seed.fromFile(b.seedFile) : Seed.defaults();
-        this.cloud = new Cloud(seed, scheduler, faults, b.stepDelay);
+        this.cloud = new Cloud(seed, scheduler, faults, b.stepDelay, b.floatingIpRange);
         cloud.addSynthetic(b.syntheticInstances);
         this.api = new ApiRoutes(cloud);
         this.admin = new AdminRoutes(cloud, faults, counter);
@@ -339,6 +339,7 @@ public final class Simulator implements AutoCloseable {
         private Duration retryAfter;
         private String errorOnCreateNames;
         private long randomSeed = DEFAULT_RANDOM_SEED;
+        private String floatingIpRange;
         private int threads = 16;
         private PrintStream log;
         private SSLContext tls;
@@ -438,6 +439,16 @@ public final class Simulator implements AutoCloseable {
 
         public Builder errorOnCreateNames(String regex) {
             this.errorOnCreateNames = regex;
+            return this;
+        }
+
+        /**
+         * Hands out floating IPs from this IPv4 range, e.g. {@code 127.0.9.0/24}, instead of 198.18.0.0/15:
+         * on loopback, a test can listen on an instance's public address.
+         */
+        public Builder floatingIpRange(String cidr) {
+            IpPool.floating(cidr);
+            this.floatingIpRange = cidr;
             return this;
         }
 

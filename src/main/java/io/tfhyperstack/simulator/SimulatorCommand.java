@@ -44,6 +44,9 @@ public final class SimulatorCommand {
             "  --error-on-create-names RE  VMs whose name matches RE end in ERROR after create",
             "  --tls-cert FILE             serve HTTPS with this PEM certificate (chain), with --tls-key",
             "  --tls-key FILE              the certificate's PEM private key (PKCS#8, unencrypted)",
+            "  --floating-ip-range CIDR    hand out floating IPs from this IPv4 range, e.g. 127.0.9.0/24 (loopback,",
+            "                              so that a port can be opened on an instance's address; default",
+            "                              198.18.0.0/15)",
             "  --quiet                     do not log requests to stderr",
             "  --help                      print this help",
             "",
@@ -119,6 +122,7 @@ public final class SimulatorCommand {
                     case "--error-on-create-names": builder.errorOnCreateNames(value); break;
                     case "--tls-cert": tlsCert = Path.of(value); break;
                     case "--tls-key": tlsKey = Path.of(value); break;
+                    case "--floating-ip-range": builder.floatingIpRange(value); break;
                     default: throw new IllegalArgumentException("unknown flag " + arg);
                 }
             }

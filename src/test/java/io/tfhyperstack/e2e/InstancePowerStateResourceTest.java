@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfhyperstack.e2e.support.CommandResult;
 import io.tfhyperstack.hyperstack.model.InstanceStatus;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** {@code hyperstack_instance_power_state} on seeded instances, and the revival example as written. */
+/** {@code hyperstack_instance_power_state} on seeded instances (the revival example: RevivalExampleTest). */
 class InstancePowerStateResourceTest extends ResourceE2eTest {
 
     @Test
@@ -66,17 +63,5 @@ class InstancePowerStateResourceTest extends ResourceE2eTest {
                 io.tfhyperstack.hyperstack.Cancellation.none());
         CommandResult plan = tf.planDetailed();
         assertTrue(plan.output().contains("Instance 1002 no longer exists"), plan.describe());
-    }
-
-    @Test
-    void revivalExampleWakesTheHibernatedInstanceAndOutputsItsIp() throws IOException {
-        String example = Files.readString(Path.of("examples", "revival", "main.tf"));
-        tf.file("main.tf", example).file("terraform.tfvars", "instance_name = \"trainer-hibernated\"\n");
-        tf.apply();
-        assertEquals("ACTIVE", realStatus(1004));
-        String ip = tf.outputs().path("public_ip").path("value").asText();
-        assertEquals(api.getInstance(1004).floatingIp(), ip);
-        assertTrue(ip.startsWith("198.18."), ip);
-        assertNoChanges();
     }
 }

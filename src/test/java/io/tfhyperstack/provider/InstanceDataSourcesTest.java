@@ -80,6 +80,13 @@ class InstanceDataSourcesTest {
         Diagnostics d = server.validateDataSourceConfig("hyperstack_instance",
                 single(Map.of("ip", Value.unknown(Type.STRING))));
         assertTrue(!d.hasErrors(), d.toString());
+        // var.ip == null ? var.name : null while variables are unknown: either may turn out null
+        d = server.validateDataSourceConfig("hyperstack_instance",
+                single(Map.of("ip", Value.unknown(Type.STRING), "name", Value.unknown(Type.STRING))));
+        assertTrue(!d.hasErrors(), d.toString());
+        d = server.validateDataSourceConfig("hyperstack_instance",
+                single(Map.of("ip", Value.unknown(Type.STRING), "name", Value.string("web-1"))));
+        assertTrue(!d.hasErrors(), d.toString());
     }
 
     @Test

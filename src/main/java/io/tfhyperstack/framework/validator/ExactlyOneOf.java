@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exactly one of the named top-level attributes must be set. An unknown value counts as set (it
- * will be once known), so a config that depends on another resource passes validation.
+ * Exactly one of the named top-level attributes must be set. An unknown value may turn out set or
+ * null (e.g. {@code var.ip == null ? var.name : null} while variables are unknown), so only what is
+ * known can break the rule: two set values, or none set and none unknown.
  */
 public record ExactlyOneOf(List<String> attributes) implements ConfigValidator {
     public ExactlyOneOf {
@@ -28,13 +29,16 @@ public record ExactlyOneOf(List<String> attributes) implements ConfigValidator {
     @Override
     public void validate(Value config, Diagnostics diagnostics) {
         List<String> set = new ArrayList<>();
+        boolean anyUnknown = false;
         for (String name : attributes) {
             Value v = config.attribute(name);
-            if (v.isUnknown() || !v.isNull()) {
+            if (v.isUnknown()) {
+                anyUnknown = true;
+            } else if (!v.isNull()) {
                 set.add(name);
             }
         }
-        if (set.size() == 1) {
+        if (set.size() == 1 || set.isEmpty() && anyUnknown) {
             return;
         }
         String names = String.join(", ", attributes);

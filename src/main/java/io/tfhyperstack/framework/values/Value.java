@@ -14,11 +14,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -115,11 +114,15 @@ public final class Value {
     public static Value set(Type element, Collection<Value> elements) {
         Objects.requireNonNull(elements, "elements");
         List<Value> unique = new ArrayList<>(elements.size());
-        Set<Value> seen = new HashSet<>();
+        Map<String, List<Value>> seen = new HashMap<>();
         for (Value v : elements) {
             Value e = slot(element, v, "set element");
-            if (e.whollyKnown && !seen.add(e)) {
-                continue;
+            if (e.whollyKnown) {
+                List<Value> same = seen.computeIfAbsent(e.canonicalKey(), k -> new ArrayList<>(1));
+                if (same.contains(e)) {
+                    continue;
+                }
+                same.add(e);
             }
             unique.add(e);
         }
@@ -421,13 +424,34 @@ public final class Value {
         if (a.size() != b.size()) {
             return false;
         }
-        List<Value> remaining = new ArrayList<>(b);
+        Map<String, List<Value>> remaining = new HashMap<>();
+        for (Value v : b) {
+            remaining.computeIfAbsent(v.canonicalKey(), k -> new ArrayList<>(1)).add(v);
+        }
         for (Value v : a) {
-            if (!remaining.remove(v)) {
+            List<Value> same = remaining.get(v.canonicalKey());
+            if (same == null || !same.remove(v)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A string that equal values share and unequal ones rarely do: the type and the printed form without
+     * refinements. Sets group elements by it instead of by {@link #hashCode}, since element hashes can
+     * collide wholesale (strings built to share a hash) and a hash set of values that are not comparable
+     * then compares each new element with every other one; strings are comparable, so even many keys with
+     * one hash are found in logarithmic time. Equality is still decided by {@link #equals} within a group.
+     */
+    private String canonicalKey() {
+        return type + "\n" + withoutRefinements();
+    }
+
+    private String withoutRefinements() {
+        StringBuilder sb = new StringBuilder();
+        print(sb, false);
+        return sb.toString();
     }
 
     @Override
@@ -454,17 +478,18 @@ public final class Value {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        print(sb);
+        print(sb, true);
         return sb.toString();
     }
 
-    private void print(StringBuilder sb) {
+    /** @param refinements whether to show what is known of unknowns, which equality ignores */
+    private void print(StringBuilder sb, boolean refinements) {
         if (state == State.NULL) {
             sb.append("null");
             return;
         }
         if (state == State.UNKNOWN) {
-            sb.append(notNull ? "(known after apply, not null)" : "(known after apply)");
+            sb.append(notNull && refinements ? "(known after apply, not null)" : "(known after apply)");
             return;
         }
         if (payload instanceof String s) {
@@ -474,28 +499,28 @@ public final class Value {
         } else if (payload instanceof Boolean b) {
             sb.append(b);
         } else if (type instanceof ObjectType) {
-            printMap(sb, entries(), false);
+            printMap(sb, entries(), false, refinements);
         } else if (type instanceof MapType) {
-            printMap(sb, entries(), true);
+            printMap(sb, entries(), true, refinements);
         } else {
             boolean isSet = type instanceof SetType;
             sb.append(isSet ? "toset([" : "[");
             String sep = "";
             for (Value v : elements()) {
                 sb.append(sep);
-                v.print(sb);
+                v.print(sb, refinements);
                 sep = ", ";
             }
             sb.append(isSet ? "])" : "]");
         }
     }
 
-    private static void printMap(StringBuilder sb, Map<String, Value> m, boolean quoteKeys) {
+    private static void printMap(StringBuilder sb, Map<String, Value> m, boolean quoteKeys, boolean refinements) {
         sb.append('{');
         String sep = "";
         for (Map.Entry<String, Value> e : m.entrySet()) {
             sb.append(sep).append(quoteKeys ? HclStrings.quote(e.getKey()) : e.getKey()).append(" = ");
-            e.getValue().print(sb);
+            e.getValue().print(sb, refinements);
             sep = ", ";
         }
         sb.append('}');
@@ -531,7 +556,8 @@ public final class Value {
             return x.compareTo(y);
         }
         int c = a.type.toString().compareTo(b.type.toString());
-        return c != 0 ? c : a.toString().compareTo(b.toString());
+        // Without refinements, which equality ignores: equal sets then list their elements alike.
+        return c != 0 ? c : a.withoutRefinements().compareTo(b.withoutRefinements());
     };
 
     private static int rank(Value v) {

@@ -1,7 +1,6 @@
 package io.tfhyperstack.provider.datasource;
 
 import io.tfhyperstack.framework.diag.Diagnostics;
-import io.tfhyperstack.framework.resource.DataSource;
 import io.tfhyperstack.framework.resource.StateResult;
 import io.tfhyperstack.framework.schema.Attribute;
 import io.tfhyperstack.framework.schema.Block;
@@ -16,6 +15,7 @@ import io.tfhyperstack.hyperstack.HyperstackException;
 import io.tfhyperstack.hyperstack.model.CreateInstanceRequest;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.provider.InstanceAttributes;
+import io.tfhyperstack.provider.HyperstackDataSource;
 import io.tfhyperstack.provider.InstanceId;
 import io.tfhyperstack.provider.ProviderContext;
 
@@ -24,42 +24,24 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code data "hyperstack_instance"}: one existing instance, found by id, name or IP. */
-public final class InstanceDataSource implements DataSource {
+public final class InstanceDataSource extends HyperstackDataSource {
     public static final String TYPE_NAME = "hyperstack_instance";
     /** The API's limit on instance names. */
     static final int MAX_NAME_LENGTH = CreateInstanceRequest.MAX_NAME_LENGTH;
 
-    private static final Schema SCHEMA = buildSchema();
-
-    private final ProviderContext context;
-
     public InstanceDataSource(ProviderContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public String typeName() {
-        return TYPE_NAME;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
+        super(TYPE_NAME, buildSchema(), context);
     }
 
     @Override
     public List<ConfigValidator> configValidators() {
-        return List.of(ExactlyOneOf.of("id", "name", "ip"));
+        return List.of(ExactlyOneOf.of(InstanceSearch.ID, InstanceSearch.NAME, InstanceSearch.IP));
     }
 
     @Override
-    public void read(Value config, StateResult result) {
+    protected void read(HyperstackClient client, Value config, StateResult result) {
         Diagnostics diagnostics = result.diagnostics();
-        HyperstackClient client = context.client(diagnostics);
-        if (client == null) {
-            return;
-        }
-        InstanceLookup lookup = lookupOf(config);
+        InstanceLookup lookup = InstanceSearch.of(config).lookup();
         Instance found;
         try {
             found = lookup.find(client.directory(), diagnostics);
@@ -72,46 +54,32 @@ public final class InstanceDataSource implements DataSource {
         }
     }
 
-    /** The search a validated configuration asks for. */
-    static InstanceLookup lookupOf(Value config) {
-        String environment = config.attribute("environment_name").stringOrNull();
-        String id = config.attribute("id").stringOrNull();
-        if (id != null) {
-            return InstanceLookup.byId(InstanceId.parse(id), environment);
-        }
-        String name = config.attribute("name").stringOrNull();
-        if (name != null) {
-            return InstanceLookup.byName(name, environment);
-        }
-        return InstanceLookup.byIp(config.attribute("ip").asString(), environment);
-    }
-
     private static Schema buildSchema() {
         List<Attribute> attributes = new ArrayList<>();
-        attributes.add(Attribute.builder("id").type(Type.STRING).optionalComputed()
+        attributes.add(Attribute.builder(InstanceSearch.ID).type(Type.STRING).optionalComputed()
                 .validator(InstanceId.validator())
                 .description("The id to look up, or, when the instance is found another way, its id. The API's ids "
                         + "are integers; here they are strings of decimal digits, e.g. `\"4242\"`, as Terraform "
                         + "ids are. Exactly one of `id`, `name` and `ip` must be set.")
                 .build());
-        attributes.add(Attribute.builder("name").type(Type.STRING).optionalComputed()
+        attributes.add(Attribute.builder(InstanceSearch.NAME).type(Type.STRING).optionalComputed()
                 .validator(StringValidators.lengthBetween(1, MAX_NAME_LENGTH))
                 .description("The name to look up (matched exactly, including case; at most " + MAX_NAME_LENGTH
                         + " characters), or, when the instance is found another way, its name. Names are unique "
                         + "only within an environment: add `environment_name` when several environments use it.")
                 .build());
-        attributes.add(Attribute.builder("ip").type(Type.STRING).optional()
+        attributes.add(Attribute.builder(InstanceSearch.IP).type(Type.STRING).optional()
                 .validator(StringValidators.ipAddress())
                 .description("An IPv4 or IPv6 address to look up: the instance whose private (`fixed_ip`) or "
                         + "public (`floating_ip`) address it is.")
                 .build());
-        attributes.add(Attribute.builder("environment_name").type(Type.STRING).optionalComputed()
+        attributes.add(Attribute.builder(InstanceSearch.ENVIRONMENT_NAME).type(Type.STRING).optionalComputed()
                 .validator(StringValidators.notBlank())
                 .description("Only consider instances in the environment of this name (matched exactly). When "
                         + "not set, every environment is searched, and this attribute reports the environment "
                         + "of the instance found.")
                 .build());
-        attributes.addAll(InstanceAttributes.computed(Set.of("id", "name", "environment_name")));
+        attributes.addAll(InstanceAttributes.computed(Set.of(InstanceSearch.ID, InstanceSearch.NAME, InstanceSearch.ENVIRONMENT_NAME)));
         return Schema.of(new Block(attributes, List.of(),
                 "Finds one existing HyperStack instance by `id`, `name` or `ip` and exports what the API reports "
                         + "about it. Exactly one instance must match, else the plan fails with an error that "

@@ -1,7 +1,6 @@
 package io.tfhyperstack.provider.datasource;
 
 import io.tfhyperstack.framework.diag.Diagnostics;
-import io.tfhyperstack.framework.resource.DataSource;
 import io.tfhyperstack.framework.resource.StateResult;
 import io.tfhyperstack.framework.schema.Attribute;
 import io.tfhyperstack.framework.schema.Block;
@@ -15,6 +14,7 @@ import io.tfhyperstack.framework.values.Value;
 import io.tfhyperstack.hyperstack.HyperstackClient;
 import io.tfhyperstack.hyperstack.HyperstackException;
 import io.tfhyperstack.hyperstack.model.Instance;
+import io.tfhyperstack.provider.HyperstackDataSource;
 import io.tfhyperstack.provider.InstanceAttributes;
 import io.tfhyperstack.provider.PowerState;
 import io.tfhyperstack.provider.ProviderContext;
@@ -26,97 +26,57 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code data "hyperstack_instances"}: every instance that passes the filters, ordered by id. */
-public final class InstancesDataSource implements DataSource {
+public final class InstancesDataSource extends HyperstackDataSource {
     public static final String TYPE_NAME = "hyperstack_instances";
 
     private static final List<Attribute> INSTANCE_FIELDS = InstanceAttributes.computed(Set.of());
     private static final Attribute.NestedAttributes INSTANCE =
             new Attribute.NestedAttributes(NestingMode.LIST, INSTANCE_FIELDS);
-    private static final Schema SCHEMA = buildSchema();
-
-    private final ProviderContext context;
 
     public InstancesDataSource(ProviderContext context) {
-        this.context = context;
+        super(TYPE_NAME, buildSchema(), context);
     }
 
     @Override
-    public String typeName() {
-        return TYPE_NAME;
-    }
-
-    @Override
-    public Schema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public void read(Value config, StateResult result) {
-        Diagnostics diagnostics = result.diagnostics();
-        HyperstackClient client = context.client(diagnostics);
-        if (client == null) {
-            return;
-        }
+    protected void read(HyperstackClient client, Value config, StateResult result) {
         List<Instance> all;
         try {
             all = client.directory().all();
         } catch (HyperstackException e) {
-            diagnostics.addError("Could not list the instances", e.getMessage());
+            result.diagnostics().addError("Could not list the instances", e.getMessage());
             return;
         }
-        List<Instance> kept = filterOf(config).apply(all);
-        ObjectType element = INSTANCE.objectType();
-        List<Value> objects = kept.stream().map(i -> InstanceAttributes.toObject(element, i)).toList();
-        List<Value> ids = kept.stream().map(i -> Value.string(Long.toString(i.id()))).toList();
-        result.state(config
-                .withAttribute("instances", Value.list(element, objects))
-                .withAttribute("ids", Value.list(Type.STRING, ids))
-                .withAttribute("instance_count", Value.number(kept.size())));
-    }
-
-    /** The filters a validated configuration sets. */
-    static InstanceFilter filterOf(Value config) {
-        String environment = config.attribute("environment_name").stringOrNull();
-        String regex = config.attribute("name_regex").stringOrNull();
-        Value states = config.attribute("power_states");
-        Value labels = config.attribute("labels");
-        return new InstanceFilter(environment,
-                regex == null ? null : Pattern.compile(regex),
-                states.isNull() ? null : states.elements().stream().map(v -> PowerState.parse(v.asString()))
-                        .collect(Collectors.toCollection(LinkedHashSet::new)),
-                labels.isNull() ? null : labels.elements().stream().map(Value::asString)
-                        .collect(Collectors.toCollection(LinkedHashSet::new)));
+        List<Instance> kept = InstancesModel.of(config).filter().apply(all);
+        result.state(InstancesModel.withFound(config, INSTANCE.objectType(), kept));
     }
 
     private static Schema buildSchema() {
         String states = String.join(", ", List.of(PowerState.REPORTED).stream().map(s -> "`" + s + "`").toList());
         return Schema.of(new Block(List.of(
-                Attribute.builder("environment_name").type(Type.STRING).optional()
+                Attribute.builder(InstancesModel.ENVIRONMENT_NAME).type(Type.STRING).optional()
                         .validator(StringValidators.notBlank())
                         .description("Only instances in the environment of this name (matched exactly).")
                         .build(),
-                Attribute.builder("name_regex").type(Type.STRING).optional()
+                Attribute.builder(InstancesModel.NAME_REGEX).type(Type.STRING).optional()
                         .validator(StringValidators.regularExpression())
                         .description("Only instances whose name contains a match of this regular expression "
                                 + "(Java syntax; anchor it with `^` and `$` to match the whole name).")
                         .build(),
-                Attribute.builder("power_states").type(Type.set(Type.STRING)).optional()
+                Attribute.builder(InstancesModel.POWER_STATES).type(Type.set(Type.STRING)).optional()
                         .validator(CollectionValidators.eachElement(StringValidators.oneOf(PowerState.REPORTED)))
                         .description("Only instances whose `power_state` is one of these: " + states + ".")
                         .build(),
-                Attribute.builder("labels").type(Type.set(Type.STRING)).optional()
+                Attribute.builder(InstancesModel.LABELS).type(Type.set(Type.STRING)).optional()
                         .description("Only instances that carry all of these labels (and maybe others).")
                         .build(),
-                Attribute.builder("instances").nested(INSTANCE).computed()
+                Attribute.builder(InstancesModel.INSTANCES).nested(INSTANCE).computed()
                         .description("The instances that pass every filter, ordered by id. Each has the "
                                 + "attributes the `hyperstack_instance` data source exports.")
                         .build(),
-                Attribute.builder("ids").type(Type.list(Type.STRING)).computed()
+                Attribute.builder(InstancesModel.IDS).type(Type.list(Type.STRING)).computed()
                         .description("The ids of `instances`, in the same order (decimal strings).")
                         .build(),
-                // Not "count": Terraform rejects any reference to a data source's `.count` (a leftover of
-                // its 0.11 syntax), so an attribute of that name could never be used.
-                Attribute.builder("instance_count").type(Type.NUMBER).computed()
+                Attribute.builder(InstancesModel.INSTANCE_COUNT).type(Type.NUMBER).computed()
                         .description("How many instances pass the filters, i.e. `length(ids)`.")
                         .build()),
                 List.of(),

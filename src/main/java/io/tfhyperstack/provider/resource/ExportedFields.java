@@ -20,8 +20,11 @@ import java.util.Set;
  * Some of them move with the power state ({@link #MOVING}); the others are fixed at creation.
  */
 final class ExportedFields {
+    static final String STATUS = "status";
+    static final String FIXED_IP = "fixed_ip";
+    static final String FLOATING_IP = "floating_ip";
     /** Values a power change may alter; they are unknown in a plan that changes power. */
-    static final Set<String> MOVING = Set.of("status", "vm_state", "floating_ip", "floating_ip_status");
+    static final Set<String> MOVING = Set.of(STATUS, "vm_state", FLOATING_IP, "floating_ip_status");
 
     private final List<String> names;
     private final ObjectType type;
@@ -47,6 +50,12 @@ final class ExportedFields {
             out.add(b.build());
         }
         return out;
+    }
+
+    /** The address a state records for its instance: the public IP, else the private one; null when none. */
+    static String address(Value state) {
+        String floating = state.attribute(FLOATING_IP).stringOrNull();
+        return floating != null ? floating : state.attribute(FIXED_IP).stringOrNull();
     }
 
     /** {@code target} with every exported attribute read from {@code instance}. */

@@ -5,11 +5,8 @@ import io.tfhyperstack.framework.planmodifier.RequiresReplace;
 import io.tfhyperstack.framework.planmodifier.UseStateForUnknown;
 import io.tfhyperstack.framework.resource.CreateRequest;
 import io.tfhyperstack.framework.resource.DeleteRequest;
-import io.tfhyperstack.framework.resource.ImportableResource;
 import io.tfhyperstack.framework.resource.ModifyPlanRequest;
 import io.tfhyperstack.framework.resource.ModifyPlanResponse;
-import io.tfhyperstack.framework.resource.PlanModifyingResource;
-import io.tfhyperstack.framework.resource.ReadRequest;
 import io.tfhyperstack.framework.resource.StateResult;
 import io.tfhyperstack.framework.resource.UpdateRequest;
 import io.tfhyperstack.framework.schema.Attribute;
@@ -22,8 +19,10 @@ import io.tfhyperstack.hyperstack.HyperstackClient;
 import io.tfhyperstack.hyperstack.HyperstackException;
 import io.tfhyperstack.hyperstack.NotFoundException;
 import io.tfhyperstack.hyperstack.model.Instance;
+import io.tfhyperstack.hyperstack.model.InstanceStatus;
 import io.tfhyperstack.provider.InstanceAttributes;
 import io.tfhyperstack.provider.InstanceId;
+import io.tfhyperstack.provider.ModelValues;
 import io.tfhyperstack.provider.PowerState;
 import io.tfhyperstack.provider.ProviderContext;
 
@@ -36,44 +35,39 @@ import java.util.Map;
  * {@code hyperstack_instance_power_state}: the power of an instance managed elsewhere (the console,
  * another configuration). It owns nothing but the power: destroying it leaves the instance as it is.
  */
-public final class InstancePowerStateResource implements ImportableResource, PlanModifyingResource {
+public final class InstancePowerStateResource extends InstanceBackedResource {
+    private static final System.Logger LOG = System.getLogger(InstancePowerStateResource.class.getName());
     static final String TYPE = "hyperstack_instance_power_state";
     private static final ExportedFields EXPORTED = new ExportedFields(List.of("status", "fixed_ip", "floating_ip"));
     private static final Timeouts TIMEOUTS = new Timeouts(Map.of(
             "create", Duration.ofMinutes(20), "update", Duration.ofMinutes(20)));
 
-    private final ProviderContext context;
-    private final Schema schema = Schema.of(schemaBlock());
-
     public InstancePowerStateResource(ProviderContext context) {
-        this.context = context;
+        this(context, PortWait.system());
     }
 
-    @Override
-    public String typeName() {
-        return TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-        return schema;
+    InstancePowerStateResource(ProviderContext context, PortWait portWait) {
+        super(TYPE, Schema.of(schemaBlock()), context, portWait);
     }
 
     private static Block schemaBlock() {
         List<Attribute> attributes = new ArrayList<>();
-        attributes.add(Attribute.builder("id").type(Type.STRING).computed().planModifier(UseStateForUnknown.INSTANCE)
+        attributes.add(Attribute.builder(PowerStateModel.ID).type(Type.STRING).computed()
+                .planModifier(UseStateForUnknown.INSTANCE)
                 .description("The instance's id, the same as `instance_id`.").build());
-        attributes.add(Attribute.builder("instance_id").type(Type.STRING).required()
+        attributes.add(Attribute.builder(PowerStateModel.INSTANCE_ID).type(Type.STRING).required()
                 .validator(InstanceId.validator())
                 .planModifier(RequiresReplace.INSTANCE)
                 .description("The id of the instance whose power this controls. Changing it replaces this resource "
                         + "(the old instance is left as it is).").build());
-        attributes.add(Attribute.builder("power_state").type(Type.STRING).required()
+        attributes.add(Attribute.builder(PowerStateModel.POWER_STATE).type(Type.STRING).required()
                 .validator(StringValidators.oneOf(PowerState.SETTABLE))
                 .description("The wanted power: `running`, `stopped` or `hibernated`. A change outside Terraform "
                         + "shows up as a change back to this value.").build());
         attributes.add(PowerAttributes.retainFloatingIp());
-        attributes.add(Attribute.builder("name").type(Type.STRING).computed().planModifier(UseStateForUnknown.INSTANCE)
+        attributes.add(PowerAttributes.waitForPort());
+        attributes.add(Attribute.builder(PowerStateModel.NAME).type(Type.STRING).computed()
+                .planModifier(UseStateForUnknown.INSTANCE)
                 .description(InstanceAttributes.description("name")).build());
         attributes.addAll(EXPORTED.attributes());
         return new Block(attributes, List.of(TIMEOUTS.block()),
@@ -86,76 +80,129 @@ public final class InstancePowerStateResource implements ImportableResource, Pla
     @Override
     public void modifyPlan(ModifyPlanRequest request, ModifyPlanResponse response) {
         Value plan = PowerPlan.adjust(request.priorState(), response.plan());
-        Value instanceId = plan.attribute("instance_id");
+        Value instanceId = plan.attribute(PowerStateModel.INSTANCE_ID);
         // The id is the instance id: known as soon as the configuration is.
         if (request.creating() && instanceId.isKnown()) {
-            plan = plan.withAttribute("id", instanceId);
+            plan = plan.withAttribute(PowerStateModel.ID, instanceId);
+            Instance instance = existing(instanceId.asString());
+            if (instance != null) {
+                plan = withWhatStays(plan, instance);
+            }
         }
         response.plan(plan);
     }
 
-    @Override
-    public void create(CreateRequest request, StateResult result) {
-        apply(request.plan(), null, "create", result);
-    }
-
-    @Override
-    public void update(UpdateRequest request, StateResult result) {
-        apply(request.plan(), request.priorState(), "update", result);
-    }
-
-    private void apply(Value plan, Value prior, String operation, StateResult result) {
-        HyperstackClient client = context.client(result.diagnostics());
-        if (client == null) {
-            return;
-        }
-        String idText = plan.attribute("instance_id").asString();
+    /**
+     * The instance a new power state is for, read at plan time through the shared directory (one listing
+     * serves every resource of the plan); null when it cannot be read now (provider not configured yet,
+     * API failing, no such instance), and then the apply says what is wrong.
+     */
+    private Instance existing(String idText) {
         Long id = InstanceId.tryParse(idText);
+        HyperstackClient client = clientIfConfigured();
+        if (id == null || client == null) {
+            return null;
+        }
+        try {
+            for (Instance i : client.directory().all()) {
+                if (i.id() == id) {
+                    return i;
+                }
+            }
+            return client.directory().findById(id).orElse(null);
+        } catch (HyperstackException e) {
+            LOG.log(System.Logger.Level.DEBUG, "instance " + id + " could not be read at plan time: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * {@code plan} with what the power change cannot move taken from the instance as it is: its name and
+     * private IP; its public IP when the change keeps it; its status only when there is nothing to change.
+     */
+    private static Value withWhatStays(Value plan, Instance instance) {
+        Value out = plan.withAttribute(PowerStateModel.NAME, ModelValues.string(instance.name()))
+                .withAttribute(ExportedFields.FIXED_IP, ModelValues.string(instance.fixedIp()));
+        Value wanted = plan.attribute(PowerStateModel.POWER_STATE);
+        if (!wanted.isKnown()) {
+            return out;
+        }
+        Value floatingIp = ModelValues.string(instance.floatingIp());
+        boolean nothingToDo = InstanceStatus.of(instance.status()).isSteady()
+                && PowerState.of(instance.status()).value().equals(wanted.asString());
+        if (nothingToDo) {
+            return out.withAttribute(ExportedFields.STATUS, ModelValues.string(instance.status()))
+                    .withAttribute(ExportedFields.FLOATING_IP, floatingIp);
+        }
+        return PowerPlan.keepsFloatingIp(floatingIp, wanted, plan)
+                ? out.withAttribute(ExportedFields.FLOATING_IP, floatingIp) : out;
+    }
+
+    @Override
+    void create(HyperstackClient client, CreateRequest request, StateResult result) {
+        apply(client, request.plan(), null, "create", result);
+    }
+
+    @Override
+    void update(HyperstackClient client, UpdateRequest request, StateResult result) {
+        apply(client, request.plan(), request.priorState(), "update", result);
+    }
+
+    private void apply(HyperstackClient client, Value plan, Value prior, String operation, StateResult result) {
+        long started = portWait.now();
+        PowerStateModel planned = PowerStateModel.of(plan);
+        Long id = InstanceId.tryParse(planned.instanceId());
         if (id == null) {
             result.diagnostics().addError("Invalid instance_id", "instance_id must be a numeric instance id; got \""
-                    + idText + "\".");
+                    + planned.instanceId() + "\".");
             return;
         }
-        PowerState wanted = PowerState.parse(plan.attribute("power_state").asString());
+        PowerState wanted = PowerState.parse(planned.powerState());
+        Duration timeout = TIMEOUTS.of(planned.timeouts(), operation);
         try {
-            Instance instance = new PowerStateMachine(client).drive(id, wanted,
-                    plan.attribute("retain_floating_ip").asBool(), TIMEOUTS.of(plan, operation));
-            result.state(PlannedValues.keepKnown(plan, stateOf(plan, instance, plan)));
+            String address;
+            if (prior != null && onlyLocalChanges(prior, plan)) {
+                result.state(plan);
+                address = ExportedFields.address(plan);
+            } else {
+                Instance instance = new PowerStateMachine(client).drive(id, wanted, planned.retainFloatingIp(),
+                        portWait.left(timeout, started));
+                result.state(PlannedValues.keepKnown(plan, stateOf(plan, planned, instance, planned.powerState())));
+                address = PortWait.addressOf(instance);
+            }
+            awaitPort(client, planned.waitForPort(), wanted, id, address, operation, started, timeout);
         } catch (NotFoundException e) {
             result.diagnostics().addError("Instance " + id + " does not exist", e.getMessage());
         } catch (HyperstackException e) {
-            Instance seen = e instanceof PowerChangeException p ? p.instance() : tryGet(client, id);
+            Instance seen = current(client, id, e, null);
             if (seen != null) {
-                result.state(stateOf(plan, seen, prior == null ? plan : prior));
+                String powerBefore = prior == null ? planned.powerState() : PowerStateModel.of(prior).powerState();
+                result.state(stateOf(plan, planned, seen, powerBefore));
             } else if (prior != null) {
                 result.state(prior);
             }
-            result.diagnostics().addError("Cannot bring instance " + id + " to " + wanted.value(), e.getMessage());
+            result.diagnostics().addError(failureSummary(e, id, planned.waitForPort(),
+                    "Cannot bring instance " + id + " to " + wanted.value()), e.getMessage());
         }
     }
 
     @Override
-    public void read(ReadRequest request, StateResult result) {
-        HyperstackClient client = context.client(result.diagnostics());
-        if (client == null) {
-            return;
+    long instanceId(Value state) {
+        return PowerStateModel.of(state).parsedInstanceId();
+    }
+
+    @Override
+    String whenGone() {
+        return "Its power state is removed from state. Point instance_id at an existing instance.";
+    }
+
+    @Override
+    Value refreshed(Value prior, Instance instance) {
+        PowerStateModel p = PowerStateModel.of(prior);
+        if (p.retainFloatingIp() == null) {
+            p = p.withRetainFloatingIp(true);
         }
-        Value state = request.state();
-        long id = InstanceId.parse(state.attribute("instance_id").asString());
-        try {
-            Instance instance = client.getInstance(id);
-            Value s = stateOf(state, instance, state);
-            if (s.attribute("retain_floating_ip").isNull()) {
-                s = s.withAttribute("retain_floating_ip", Value.bool(true));
-            }
-            result.state(s);
-        } catch (NotFoundException e) {
-            result.diagnostics().addWarning("Instance " + id + " no longer exists",
-                    "Its power state is removed from state. Point instance_id at an existing instance.");
-            result.remove();
-        } catch (HyperstackException e) {
-            result.diagnostics().addError("Cannot read instance " + id, e.getMessage());
-        }
+        return stateOf(prior, p, instance, p.powerState());
     }
 
     @Override
@@ -164,34 +211,18 @@ public final class InstancePowerStateResource implements ImportableResource, Pla
     }
 
     @Override
-    public void importState(String id, StateResult result) {
-        Long parsed = InstanceId.tryParse(id);
-        if (parsed == null) {
-            result.diagnostics().addError("Invalid import id", "Import " + TYPE + " by its numeric instance id; got \""
-                    + id + "\".");
-            return;
-        }
-        result.state(Value.empty(schema.type()).withAttribute("instance_id", Value.string(Long.toString(parsed))));
+    Value imported(long id) {
+        return Value.empty(schema().type())
+                .withAttribute(PowerStateModel.INSTANCE_ID, Value.string(Long.toString(id)));
     }
 
-    /** {@code base} with the instance's values, and its power state when steady (else {@code before}'s). */
-    private static Value stateOf(Value base, Instance instance, Value before) {
-        Value s = EXPORTED.fill(base, instance);
-        String idText = Long.toString(instance.id());
-        s = s.withAttribute("id", Value.string(idText)).withAttribute("instance_id", Value.string(idText));
-        s = s.withAttribute("name", instance.name() == null ? Value.nullOf(Type.STRING) : Value.string(instance.name()));
+    /**
+     * {@code target} with the model's values and the instance's, and its power state when steady (else
+     * {@code powerBefore}).
+     */
+    private static Value stateOf(Value target, PowerStateModel model, Instance instance, String powerBefore) {
         String power = InstanceResource.steadyPowerState(instance);
-        return s.withAttribute("power_state", power != null ? Value.string(power) : before.attribute("power_state"));
-    }
-
-    private static Instance tryGet(HyperstackClient client, long id) {
-        if (client.cancellation().isCancelled()) {
-            return null;
-        }
-        try {
-            return client.getInstance(id);
-        } catch (HyperstackException e) {
-            return null;
-        }
+        PowerStateModel now = model.with(instance.id(), instance.name(), power != null ? power : powerBefore);
+        return EXPORTED.fill(now.writeTo(target), instance);
     }
 }

@@ -5,11 +5,8 @@ import io.tfhyperstack.framework.planmodifier.RequiresReplace;
 import io.tfhyperstack.framework.planmodifier.UseStateForUnknown;
 import io.tfhyperstack.framework.resource.CreateRequest;
 import io.tfhyperstack.framework.resource.DeleteRequest;
-import io.tfhyperstack.framework.resource.ImportableResource;
 import io.tfhyperstack.framework.resource.ModifyPlanRequest;
 import io.tfhyperstack.framework.resource.ModifyPlanResponse;
-import io.tfhyperstack.framework.resource.PlanModifyingResource;
-import io.tfhyperstack.framework.resource.ReadRequest;
 import io.tfhyperstack.framework.resource.StateResult;
 import io.tfhyperstack.framework.resource.UpdateRequest;
 import io.tfhyperstack.framework.schema.Attribute;
@@ -24,7 +21,6 @@ import io.tfhyperstack.hyperstack.NotFoundException;
 import io.tfhyperstack.hyperstack.model.CreateInstanceRequest;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.hyperstack.model.InstanceStatus;
-import io.tfhyperstack.provider.InstanceId;
 import io.tfhyperstack.provider.PowerState;
 import io.tfhyperstack.provider.ProviderContext;
 
@@ -32,71 +28,65 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code hyperstack_instance}: the whole life of one instance, including its power state. What the
  * configuration fixes at creation (name, environment, flavor, key, image, public IP, user data)
  * replaces the instance when changed; labels and power state change in place.
  */
-public final class InstanceResource implements ImportableResource, PlanModifyingResource {
+public final class InstanceResource extends InstanceBackedResource {
     static final String TYPE = "hyperstack_instance";
     private static final ExportedFields EXPORTED = new ExportedFields(List.of("status", "vm_state", "fixed_ip",
             "floating_ip", "floating_ip_status", "region", "created_at", "cpu", "ram", "gpu", "gpu_count"));
     private static final Timeouts TIMEOUTS = new Timeouts(Map.of(
             "create", Duration.ofMinutes(20), "update", Duration.ofMinutes(20), "delete", Duration.ofMinutes(10)));
 
-    private final ProviderContext context;
-    private final Schema schema = Schema.of(schemaBlock());
-
     public InstanceResource(ProviderContext context) {
-        this.context = context;
+        this(context, PortWait.system());
     }
 
-    @Override
-    public String typeName() {
-        return TYPE;
-    }
-
-    @Override
-    public Schema schema() {
-        return schema;
+    InstanceResource(ProviderContext context, PortWait portWait) {
+        super(TYPE, Schema.of(schemaBlock()), context, portWait);
     }
 
     private static Block schemaBlock() {
         List<Attribute> attributes = new ArrayList<>();
-        attributes.add(Attribute.builder("id").type(Type.STRING).computed().planModifier(UseStateForUnknown.INSTANCE)
+        attributes.add(Attribute.builder(InstanceModel.ID).type(Type.STRING).computed()
+                .planModifier(UseStateForUnknown.INSTANCE)
                 .description("The instance's id, an integer written in decimal. Import takes this id.").build());
-        attributes.add(Attribute.builder("name").type(Type.STRING).required()
+        attributes.add(Attribute.builder(InstanceModel.NAME).type(Type.STRING).required()
                 .validator(StringValidators.lengthBetween(1, CreateInstanceRequest.MAX_NAME_LENGTH))
                 .planModifier(RequiresReplace.INSTANCE)
                 .description("The instance's name, unique within its environment.").build());
-        attributes.add(replacing("environment_name", "The environment (and so the region) to create it in."));
-        attributes.add(replacing("flavor_name", "The flavor (machine size), e.g. `n3-A100x1`."));
-        attributes.add(replacing("key_name", "The SSH key pair of the environment to install."));
-        attributes.add(Attribute.builder("image_name").type(Type.STRING).optionalComputed()
+        attributes.add(replacing(InstanceModel.ENVIRONMENT_NAME, "The environment (and so the region) to create it in."));
+        attributes.add(replacing(InstanceModel.FLAVOR_NAME, "The flavor (machine size), e.g. `n3-A100x1`."));
+        attributes.add(replacing(InstanceModel.KEY_NAME, "The SSH key pair of the environment to install."));
+        attributes.add(Attribute.builder(InstanceModel.IMAGE_NAME).type(Type.STRING).optionalComputed()
                 .planModifier(UseStateForUnknown.INSTANCE).planModifier(RequiresReplace.INSTANCE)
                 .description("The operating system image, e.g. `Ubuntu Server 22.04 LTS`. When unset, the API "
                         + "chooses and the value it reports is kept.").build());
-        attributes.add(Attribute.builder("assign_floating_ip").type(Type.BOOL).optionalComputed()
+        attributes.add(Attribute.builder(InstanceModel.ASSIGN_FLOATING_IP).type(Type.BOOL).optionalComputed()
                 .defaultValue(Value.bool(false)).planModifier(RequiresReplaceOnceKnown.INSTANCE)
                 .description("Whether the instance gets a public IP. Defaults to `false`. The API does not report "
                         + "it: an import reads it as `true` when the instance has a public IP, as `false` when a "
                         + "running or stopped instance has none, and otherwise (hibernated, in transition) adopts "
                         + "the configured value without replacing the instance.").build());
-        attributes.add(Attribute.builder("user_data").type(Type.STRING).optional()
+        attributes.add(Attribute.builder(InstanceModel.USER_DATA).type(Type.STRING).optional()
                 .planModifier(RequiresReplaceOnceKnown.INSTANCE)
                 .description("cloud-init user data run at first boot. Changing it replaces the instance. The API never "
                         + "reports it back, so drift is "
                         + "not detected, and after an import the configured value is adopted without replacing "
                         + "the instance.").build());
-        attributes.add(Attribute.builder("labels").type(Type.set(Type.STRING)).optional()
+        attributes.add(Attribute.builder(InstanceModel.LABELS).type(Type.set(Type.STRING)).optional()
                 .description("Labels of the instance; changed in place.").build());
-        attributes.add(Attribute.builder("power_state").type(Type.STRING).optionalComputed()
+        attributes.add(Attribute.builder(InstanceModel.POWER_STATE).type(Type.STRING).optionalComputed()
                 .defaultValue(Value.string("running")).validator(StringValidators.oneOf(PowerState.SETTABLE))
                 .description("The wanted power: `running` (default), `stopped` or `hibernated`. Changed in place "
                         + "(stop, start, hibernate, restore). An instance stopped or hibernated outside Terraform "
                         + "shows up as a change back to this value.").build());
         attributes.add(PowerAttributes.retainFloatingIp());
+        attributes.add(PowerAttributes.waitForPort());
         attributes.addAll(EXPORTED.attributes());
         return new Block(attributes, List.of(TIMEOUTS.block()),
                 "A HyperStack instance (virtual machine), from creation to deletion, including its power state. "
@@ -116,87 +106,68 @@ public final class InstanceResource implements ImportableResource, PlanModifying
     }
 
     @Override
-    public void create(CreateRequest request, StateResult result) {
-        HyperstackClient client = context.client(result.diagnostics());
-        if (client == null) {
-            return;
-        }
+    void create(HyperstackClient client, CreateRequest request, StateResult result) {
         Value plan = request.plan();
-        long started = System.nanoTime();
-        Duration timeout = TIMEOUTS.of(plan, "create");
+        InstanceModel planned = InstanceModel.of(plan);
+        long started = portWait.now();
+        Duration timeout = TIMEOUTS.of(planned.timeouts(), "create");
         Instance instance;
         try {
-            instance = client.createInstance(createRequest(plan));
+            instance = client.createInstance(createRequest(planned));
         } catch (HyperstackException e) {
-            result.diagnostics().addError("Cannot create instance " + plan.attribute("name").asString(),
-                    e.getMessage());
+            result.diagnostics().addError("Cannot create instance " + planned.name(), e.getMessage());
             return;
         }
         // From here on the instance exists: whatever fails, it is kept in state (Terraform taints it).
-        result.state(failedState(plan, instance, plan));
-        PowerState wanted = PowerState.parse(plan.attribute("power_state").asString());
+        result.state(createdState(plan, planned, instance));
+        PowerState wanted = PowerState.parse(planned.powerState());
         try {
             // One budget for the whole create: the call (and its retries) already spent part of it.
-            instance = client.statusWaiter().awaitStatus(instance.id(), InstanceStatus.ACTIVE, left(timeout, started),
+            instance = client.statusWaiter().awaitStatus(instance.id(), InstanceStatus.ACTIVE, portWait.left(timeout, started),
                     client.cancellation());
-            result.state(failedState(plan, instance, plan));
-            instance = new PowerStateMachine(client).drive(instance, wanted,
-                    plan.attribute("retain_floating_ip").asBool(), left(timeout, started));
-            result.state(succeededState(plan, instance));
+            result.state(createdState(plan, planned, instance));
+            instance = new PowerStateMachine(client).drive(instance, wanted, planned.retainFloatingIp(),
+                    portWait.left(timeout, started));
+            result.state(PlannedValues.keepKnown(plan, createdState(plan, planned, instance)));
+            awaitPort(client, planned.waitForPort(), wanted, instance.id(), PortWait.addressOf(instance), "create",
+                    started, timeout);
         } catch (HyperstackException e) {
-            Instance seen = lastSeen(client, instance, e);
-            result.state(failedState(plan, seen, plan));
-            result.diagnostics().addError("Instance " + seen.id() + " was created but did not become " + wanted.value(),
+            Instance seen = current(client, instance.id(), e, instance);
+            result.state(createdState(plan, planned, seen));
+            result.diagnostics().addError(failureSummary(e, seen.id(), planned.waitForPort(),
+                            "Instance " + seen.id() + " was created but did not become " + wanted.value()),
                     e.getMessage() + " The instance is kept in state as tainted, so the next apply replaces it; "
                             + "or remove it from state with terraform state rm.");
         }
     }
 
-    /** What is left of {@code budget} since {@code startedNanos}; never negative. */
-    private static Duration left(Duration budget, long startedNanos) {
-        Duration rest = budget.minusNanos(System.nanoTime() - startedNanos);
-        return rest.isNegative() ? Duration.ZERO : rest;
-    }
-
-    private static CreateInstanceRequest createRequest(Value plan) {
+    private static CreateInstanceRequest createRequest(InstanceModel planned) {
         CreateInstanceRequest.Builder b = CreateInstanceRequest.builder()
-                .name(plan.attribute("name").asString())
-                .environmentName(plan.attribute("environment_name").asString())
-                .flavorName(plan.attribute("flavor_name").asString())
-                .keyName(plan.attribute("key_name").asString())
-                .assignFloatingIp(plan.attribute("assign_floating_ip").asBool());
-        Value image = plan.attribute("image_name");
-        if (image.isKnown() && !image.isNull()) {
-            b.imageName(image.asString());
+                .name(planned.name())
+                .environmentName(planned.environmentName())
+                .flavorName(planned.flavorName())
+                .keyName(planned.keyName())
+                .assignFloatingIp(planned.assignFloatingIp());
+        if (planned.imageName() != null) {
+            b.imageName(planned.imageName());
         }
-        Value userData = plan.attribute("user_data");
-        if (!userData.isNull()) {
-            b.userData(userData.asString());
+        if (planned.userData() != null) {
+            b.userData(planned.userData());
         }
-        Value labels = plan.attribute("labels");
-        if (!labels.isNull()) {
-            b.labels(strings(labels));
+        if (planned.labels() != null) {
+            b.labels(planned.labels());
         }
         return b.build();
     }
 
     @Override
-    public void read(ReadRequest request, StateResult result) {
-        HyperstackClient client = context.client(result.diagnostics());
-        if (client == null) {
-            return;
-        }
-        Value state = request.state();
-        long id = InstanceId.parse(state.attribute("id").asString());
-        try {
-            result.state(refreshed(state, client.getInstance(id)));
-        } catch (NotFoundException e) {
-            result.diagnostics().addWarning("Instance " + id + " no longer exists",
-                    "It was deleted outside Terraform and is removed from state; the next plan creates it again.");
-            result.remove();
-        } catch (HyperstackException e) {
-            result.diagnostics().addError("Cannot read instance " + id, e.getMessage());
-        }
+    long instanceId(Value state) {
+        return InstanceModel.of(state).instanceId();
+    }
+
+    @Override
+    String whenGone() {
+        return "It was deleted outside Terraform and is removed from state; the next plan creates it again.";
     }
 
     /**
@@ -204,30 +175,25 @@ public final class InstanceResource implements ImportableResource, PlanModifying
      * them (drift shows as a change); the power state follows the status once it is steady; what the API
      * never reports keeps its prior value, and an import (no prior name) gets defaults.
      */
-    private static Value refreshed(Value prior, Instance instance) {
-        boolean imported = prior.attribute("name").isNull();
-        Value s = EXPORTED.fill(prior, instance);
-        s = s.withAttribute("id", Value.string(Long.toString(instance.id())));
-        s = reported(s, "name", instance.name());
-        s = reported(s, "environment_name", instance.environmentName());
-        s = reported(s, "flavor_name", instance.flavor() == null ? null : instance.flavor().name());
-        s = reported(s, "key_name", instance.keypair() == null ? null : instance.keypair().name());
-        s = reported(s, "image_name", instance.image() == null ? null : instance.image().name());
-        boolean noLabelsBefore = prior.attribute("labels").isNull();
-        if (!(instance.labels().isEmpty() && noLabelsBefore)) {
-            s = s.withAttribute("labels", Value.set(Type.STRING, instance.labels().stream().map(Value::string).toList()));
-        } else {
-            s = s.withAttribute("labels", Value.nullOf(Type.set(Type.STRING)));
-        }
+    @Override
+    Value refreshed(Value prior, Instance instance) {
+        InstanceModel p = InstanceModel.of(prior);
+        boolean imported = p.name() == null;
         String power = steadyPowerState(instance);
-        if (power != null) {
-            s = s.withAttribute("power_state", Value.string(power));
-        }
-        if (imported) {
-            s = s.withAttribute("retain_floating_ip", Value.bool(true));
-            s = s.withAttribute("assign_floating_ip", importedFloatingIpSetting(instance, power));
-        }
-        return s;
+        List<String> labels = instance.labels().isEmpty() && p.labels() == null ? null
+                : instance.labels().stream().distinct().sorted().toList();
+        InstanceModel now = new InstanceModel(Long.toString(instance.id()),
+                reported(instance.name(), p.name()),
+                reported(instance.environmentName(), p.environmentName()),
+                reported(instance.flavor() == null ? null : instance.flavor().name(), p.flavorName()),
+                reported(instance.keypair() == null ? null : instance.keypair().name(), p.keyName()),
+                reported(imageOf(instance), p.imageName()),
+                imported ? importedFloatingIpSetting(instance, power) : p.assignFloatingIp(),
+                p.userData(), labels,
+                power != null ? power : p.powerState(),
+                imported ? Boolean.TRUE : p.retainFloatingIp(),
+                p.waitForPort(), p.timeouts());
+        return EXPORTED.fill(now.writeTo(prior), instance);
     }
 
     /**
@@ -236,18 +202,22 @@ public final class InstanceResource implements ImportableResource, PlanModifying
      * a hibernated or moving instance may have given its IP back, so nothing is said (null), and the
      * configured value is adopted.
      */
-    private static Value importedFloatingIpSetting(Instance instance, String power) {
+    private static Boolean importedFloatingIpSetting(Instance instance, String power) {
         if (instance.floatingIp() != null) {
-            return Value.bool(true);
+            return true;
         }
         if ("running".equals(power) || "stopped".equals(power)) {
-            return Value.bool(false);
+            return false;
         }
-        return Value.nullOf(Type.BOOL);
+        return null;
     }
 
-    private static Value reported(Value state, String name, String value) {
-        return value == null ? state : state.withAttribute(name, Value.string(value));
+    private static String reported(String reported, String prior) {
+        return reported == null ? prior : reported;
+    }
+
+    private static String imageOf(Instance instance) {
+        return instance.image() == null ? null : instance.image().name();
     }
 
     /**
@@ -262,113 +232,86 @@ public final class InstanceResource implements ImportableResource, PlanModifying
     }
 
     @Override
-    public void update(UpdateRequest request, StateResult result) {
-        HyperstackClient client = context.client(result.diagnostics());
-        if (client == null) {
-            return;
-        }
+    void update(HyperstackClient client, UpdateRequest request, StateResult result) {
+        long started = portWait.now();
         Value plan = request.plan();
-        Value prior = request.priorState();
-        long id = InstanceId.parse(prior.attribute("id").asString());
+        InstanceModel planned = InstanceModel.of(plan);
+        InstanceModel prior = InstanceModel.of(request.priorState());
+        long id = prior.instanceId();
+        Duration timeout = TIMEOUTS.of(planned.timeouts(), "update");
+        PowerState wanted = PowerState.parse(planned.powerState());
         try {
-            if (!plan.attribute("labels").equals(prior.attribute("labels"))) {
-                Value labels = plan.attribute("labels");
-                client.setLabels(id, labels.isNull() ? List.of() : strings(labels));
-            }
-            Instance instance;
-            if (!plan.attribute("power_state").equals(prior.attribute("power_state"))) {
-                instance = new PowerStateMachine(client).drive(id,
-                        PowerState.parse(plan.attribute("power_state").asString()),
-                        plan.attribute("retain_floating_ip").asBool(), TIMEOUTS.of(plan, "update"));
+            String address;
+            if (onlyLocalChanges(request.priorState(), plan)) {
+                result.state(plan);
+                address = ExportedFields.address(plan);
             } else {
-                instance = client.getInstance(id);
+                if (!Objects.equals(planned.labels(), prior.labels())) {
+                    client.setLabels(id, planned.labels() == null ? List.of() : planned.labels());
+                }
+                Instance instance;
+                if (!Objects.equals(planned.powerState(), prior.powerState())) {
+                    instance = new PowerStateMachine(client).drive(id, wanted, planned.retainFloatingIp(),
+                            portWait.left(timeout, started));
+                } else {
+                    instance = client.getInstance(id);
+                }
+                result.state(PlannedValues.keepKnown(plan, stateOf(plan, planned, instance, planned.powerState())));
+                address = PortWait.addressOf(instance);
             }
-            result.state(succeededState(plan, instance));
+            awaitPort(client, planned.waitForPort(), wanted, id, address, "update", started, timeout);
         } catch (HyperstackException e) {
-            Instance seen = lastSeen(client, null, e, id);
-            result.state(seen == null ? prior : failedState(plan, seen, prior));
-            result.diagnostics().addError("Cannot update instance " + id, e.getMessage());
+            Instance seen = current(client, id, e, null);
+            result.state(seen == null ? request.priorState() : stateOf(plan, planned, seen, prior.powerState()));
+            result.diagnostics().addError(failureSummary(e, id, planned.waitForPort(), "Cannot update instance " + id),
+                    e.getMessage());
         }
     }
 
     @Override
     public void delete(DeleteRequest request, Diagnostics diagnostics) {
-        HyperstackClient client = context.client(diagnostics);
+        HyperstackClient client = client(diagnostics);
         if (client == null) {
             return;
         }
-        Value prior = request.priorState();
-        long id = InstanceId.parse(prior.attribute("id").asString());
+        InstanceModel prior = InstanceModel.of(request.priorState());
+        long id = prior.instanceId();
         try {
             try {
                 client.deleteInstance(id);
             } catch (NotFoundException alreadyGone) {
                 return;
             }
-            client.statusWaiter().awaitGone(id, TIMEOUTS.of(prior, "delete"), client.cancellation());
+            client.statusWaiter().awaitGone(id, TIMEOUTS.of(prior.timeouts(), "delete"), client.cancellation());
         } catch (HyperstackException e) {
             diagnostics.addError("Cannot delete instance " + id, e.getMessage());
         }
     }
 
     @Override
-    public void importState(String id, StateResult result) {
-        Long parsed = InstanceId.tryParse(id);
-        if (parsed == null) {
-            result.diagnostics().addError("Invalid import id",
-                    "Import " + TYPE + " by its numeric instance id, e.g. terraform import " + TYPE + ".example 4242; got \""
-                            + id + "\".");
-            return;
-        }
-        result.state(Value.empty(schema.type()).withAttribute("id", Value.string(Long.toString(parsed))));
+    Value imported(long id) {
+        return Value.empty(schema().type()).withAttribute(InstanceModel.ID, Value.string(Long.toString(id)));
     }
 
     /**
-     * The state after a successful create or update: the plan, with every value it left unknown read
-     * from the instance. Values the plan already knew are kept, so the result always agrees with it;
-     * the next refresh reports anything that moved meanwhile.
+     * The state of a created instance: as {@link #stateOf}, with the image the API chose when the
+     * configuration left it open.
      */
-    private static Value succeededState(Value plan, Instance instance) {
-        return PlannedValues.keepKnown(plan, failedState(plan, instance, plan));
+    private static Value createdState(Value plan, InstanceModel planned, Instance instance) {
+        InstanceModel withImage = planned.imageName() != null ? planned
+                : planned.with(planned.id(), imageOf(instance), planned.powerState());
+        return stateOf(plan, withImage, instance, planned.powerState());
     }
 
     /**
-     * What exists, whatever the plan hoped for: the configured arguments with the instance's real
-     * values, and its real power state when it is steady (else the one of {@code before}, so that the
-     * next plan tries again).
+     * What exists, whatever the plan hoped for: the planned arguments with the instance's real values,
+     * and its real power state when it is steady (else {@code powerBefore}, so that the next plan tries
+     * again). A successful apply keeps, on top of this, every value the plan knew.
      */
-    private static Value failedState(Value plan, Instance instance, Value before) {
-        Value s = EXPORTED.fill(plan, instance);
-        s = s.withAttribute("id", Value.string(Long.toString(instance.id())));
-        if (!s.attribute("image_name").isKnown()) {
-            String image = instance.image() == null ? null : instance.image().name();
-            s = s.withAttribute("image_name", image == null ? Value.nullOf(Type.STRING) : Value.string(image));
-        }
+    private static Value stateOf(Value plan, InstanceModel planned, Instance instance, String powerBefore) {
         String power = steadyPowerState(instance);
-        return s.withAttribute("power_state", power != null ? Value.string(power) : before.attribute("power_state"));
-    }
-
-    private static Instance lastSeen(HyperstackClient client, Instance fallback, HyperstackException e) {
-        Instance seen = lastSeen(client, fallback, e, fallback.id());
-        return seen == null ? fallback : seen;
-    }
-
-    /** The instance as it is now, or as last seen when the API cannot be asked (cancelled, failing). */
-    private static Instance lastSeen(HyperstackClient client, Instance fallback, HyperstackException e, long id) {
-        if (e instanceof PowerChangeException p) {
-            return p.instance();
-        }
-        if (client.cancellation().isCancelled()) {
-            return fallback;
-        }
-        try {
-            return client.getInstance(id);
-        } catch (HyperstackException again) {
-            return fallback;
-        }
-    }
-
-    static List<String> strings(Value set) {
-        return set.elements().stream().map(Value::asString).sorted().toList();
+        InstanceModel now = planned.with(Long.toString(instance.id()), planned.imageName(),
+                power != null ? power : powerBefore);
+        return EXPORTED.fill(now.writeTo(plan), instance);
     }
 }

@@ -17,10 +17,10 @@ final class PowerPlan {
         if (prior.isNull() || plan.isNull()) {
             return plan;
         }
-        Value wanted = plan.attribute("power_state");
-        boolean powerChanges = wanted.isUnknown() || !wanted.equals(prior.attribute("power_state"));
+        Value wanted = plan.attribute(PowerAttributes.POWER_STATE);
+        boolean powerChanges = wanted.isUnknown() || !wanted.equals(prior.attribute(PowerAttributes.POWER_STATE));
         // A prior status still in transition will have moved on by apply time.
-        boolean settled = InstanceStatus.of(prior.attribute("status").stringOrNull()).isSteady();
+        boolean settled = InstanceStatus.of(prior.attribute(ExportedFields.STATUS).stringOrNull()).isSteady();
         Value out = plan;
         for (String name : ExportedFields.MOVING) {
             if (!hasAttribute(plan, name)) {
@@ -40,11 +40,11 @@ final class PowerPlan {
      * A public IP survives stop and start, and hibernation when retained; a released one comes back
      * as a new address, and one that was never there may appear on restore.
      */
-    private static boolean keepsFloatingIp(Value prior, Value wanted, Value plan) {
+    static boolean keepsFloatingIp(Value prior, Value wanted, Value plan) {
         if (prior.isNull() || wanted.isUnknown()) {
             return false;
         }
-        Value retain = plan.attribute("retain_floating_ip");
+        Value retain = plan.attribute(PowerAttributes.RETAIN_FLOATING_IP);
         boolean retained = retain.isKnown() && !retain.isNull() && retain.asBool();
         return !"hibernated".equals(wanted.asString()) || retained;
     }

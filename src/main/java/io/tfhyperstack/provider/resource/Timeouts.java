@@ -47,13 +47,12 @@ record Timeouts(Map<String, Duration> defaults) {
                 "Time limits of the operations that wait for the instance.", false));
     }
 
-    /** The time limit of {@code operation} in an object of the resource (config, plan or state). */
-    Duration of(Value resource, String operation) {
+    /** The time limit of {@code operation} set in a resource's {@code timeouts} block (null when absent). */
+    Duration of(Value block, String operation) {
         Duration fallback = defaults.get(operation);
         if (fallback == null) {
             throw new IllegalArgumentException("no timeout for " + operation);
         }
-        Value block = resource.attribute(BLOCK);
         if (block.isNullOrUnknown()) {
             return fallback;
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -132,6 +133,34 @@ public final class TerraformWorkspace implements AutoCloseable {
             command.add(2, "-no-color");
         }
         return execute(command);
+    }
+
+    /**
+     * Starts terraform in the background with this workspace's environment, everything it writes going
+     * to {@code log}: for a test that acts while it runs (e.g. interrupts it).
+     */
+    public Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add("terraform");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /**
+     * Sends a background terraform SIGINT, as Ctrl-C would, and waits for it to end (an assertion error
+     * with its output when it has not within {@code limit}); answers how many milliseconds that took.
+     */
+    public static long interrupt(Process terraform, Path log, Duration limit) throws IOException, InterruptedException {
+        long interrupted = System.nanoTime();
+        new ProcessBuilder("kill", "-INT", Long.toString(terraform.pid())).start().waitFor();
+        if (!terraform.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("terraform did not end after the interrupt:\n" + Files.readString(log));
+        }
+        return (System.nanoTime() - interrupted) / 1_000_000;
     }
 
     /** Runs the built launcher itself with this workspace's environment, e.g. {@code service status}. */
