@@ -33,8 +33,9 @@ import java.util.Map;
 public class ThingResource implements ImportableResource {
     private final ThingStore store;
 
-    public ThingResource() {
-        this(new ThingStore(Paths.get(System.getenv().getOrDefault("THING_STORE", "/tmp/thing-store.json"))));
+    /** As the provider loads it, with the walk's environment, which names the store in THING_STORE. */
+    public ThingResource(Map<String, String> environment) {
+        this(new ThingStore(Paths.get(environment.getOrDefault("THING_STORE", "/tmp/thing-store.json"))));
     }
 
     public ThingResource(ThingStore store) {
