@@ -184,6 +184,9 @@ class FrameworkRoundTripTest {
         String traced = Files.readString(log);
         assertTrue(traced.contains("ApplyResourceChange") && traced.contains("tfhyperstack"),
                 "the trace holds the provider's own lines");
+        // gRPC logs each HTTP/2 data frame at trace; its payload (requests with their values) must not go with it
+        assertTrue(traced.contains("DATA: streamId="), "the trace holds gRPC's frame lines");
+        assertFalse(traced.matches("(?s).*DATA: streamId=[^\\n]* bytes=.*"), "a frame's bytes are in the trace");
         for (String spelling : spellings(secret)) {
             for (var place : java.util.Map.of("state file", state, "plan JSON", planJson,
                     "plan output", plan.output(), "apply output", apply.output(), "second plan", again.output(),
