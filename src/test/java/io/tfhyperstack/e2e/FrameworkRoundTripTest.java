@@ -3,19 +3,17 @@ package io.tfhyperstack.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tfhyperstack.e2e.support.CommandResult;
+import io.tfhyperstack.e2e.support.SecretSpellings;
 import io.tfhyperstack.e2e.support.TerraformWorkspace;
 import io.tfhyperstack.e2e.thing.ThingStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -187,20 +185,9 @@ class FrameworkRoundTripTest {
         // gRPC logs each HTTP/2 data frame at trace; its payload (requests with their values) must not go with it
         assertTrue(traced.contains("DATA: streamId="), "the trace holds gRPC's frame lines");
         assertFalse(traced.matches("(?s).*DATA: streamId=[^\\n]* bytes=.*"), "a frame's bytes are in the trace");
-        for (String spelling : spellings(secret)) {
-            for (var place : java.util.Map.of("state file", state, "plan JSON", planJson,
-                    "plan output", plan.output(), "apply output", apply.output(), "second plan", again.output(),
-                    "replacing plan", replace.output(), "trace log", traced).entrySet()) {
-                assertFalse(place.getValue().contains(spelling), "the value (as " + spelling + ") is in the "
-                        + place.getKey());
-            }
-        }
-    }
-
-    /** The value as it would show up in text: as it is, and in the encodings that logs use for bytes. */
-    private static List<String> spellings(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        return List.of(value, HexFormat.of().formatHex(bytes), Base64.getEncoder().withoutPadding().encodeToString(bytes));
+        SecretSpellings.assertNowhere(secret, Map.of("state file", state, "plan JSON", planJson,
+                "plan output", plan.output(), "apply output", apply.output(), "second plan", again.output(),
+                "replacing plan", replace.output(), "trace log", traced));
     }
 
     static JsonNode json(String s) throws Exception {
