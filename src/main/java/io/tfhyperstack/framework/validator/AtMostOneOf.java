@@ -4,7 +4,6 @@ import io.tfhyperstack.framework.diag.AttributePath;
 import io.tfhyperstack.framework.diag.Diagnostics;
 import io.tfhyperstack.framework.values.Value;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,13 +26,7 @@ public record AtMostOneOf(List<String> attributes) implements ConfigValidator {
 
     @Override
     public void validate(Value config, Diagnostics diagnostics) {
-        List<String> set = new ArrayList<>();
-        for (String name : attributes) {
-            Value v = config.attribute(name);
-            if (v.isUnknown() || !v.isNull()) {
-                set.add(name);
-            }
-        }
+        List<String> set = SetAttributes.of(config, attributes);
         for (String name : set.subList(Math.min(1, set.size()), set.size())) {
             diagnostics.addError(AttributePath.ROOT.attribute(name), "Conflicting arguments",
                     name + " cannot be set together with " + set.get(0) + ": they give the same thing. "
