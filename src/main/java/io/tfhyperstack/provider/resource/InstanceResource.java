@@ -16,6 +16,7 @@ import io.tfhyperstack.framework.schema.Attribute;
 import io.tfhyperstack.framework.schema.Block;
 import io.tfhyperstack.framework.schema.Schema;
 import io.tfhyperstack.framework.types.Type;
+import io.tfhyperstack.framework.validator.ConfigValidator;
 import io.tfhyperstack.framework.validator.StringValidators;
 import io.tfhyperstack.framework.values.Value;
 import io.tfhyperstack.hyperstack.HyperstackClient;
@@ -90,6 +91,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
                         + "reports it back, so drift is "
                         + "not detected, and after an import the configured value is adopted without replacing "
                         + "the instance.").build());
+        attributes.addAll(UserDataWriteOnly.attributes());
         attributes.add(Attribute.builder("labels").type(Type.set(Type.STRING)).optional()
                 .description("Labels of the instance; changed in place.").build());
         attributes.add(Attribute.builder("power_state").type(Type.STRING).optionalComputed()
@@ -102,8 +104,13 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         return new Block(attributes, List.of(TIMEOUTS.block()),
                 "A HyperStack instance (virtual machine), from creation to deletion, including its power state. "
                         + "Import with the instance id. Not reported by the API, and so adopted from the "
-                        + "configuration after an import: `user_data`, `assign_floating_ip` (when a hibernated or "
+                        + "configuration after an import: `user_data`, `user_data_wo_version`, `assign_floating_ip` (when a hibernated or "
                         + "changing instance has no public IP), `retain_floating_ip` and `timeouts`.", false);
+    }
+
+    @Override
+    public List<ConfigValidator> configValidators() {
+        return List.of(UserDataWriteOnly.CONFLICT);
     }
 
     private static Attribute replacing(String name, String description) {
@@ -127,7 +134,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         Duration timeout = TIMEOUTS.of(plan, "create");
         Instance instance;
         try {
-            instance = client.createInstance(createRequest(plan));
+            instance = client.createInstance(createRequest(plan, request.config()));
         } catch (HyperstackException e) {
             result.diagnostics().addError("Cannot create instance " + plan.attribute("name").asString(),
                     e.getMessage());
@@ -159,7 +166,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         return rest.isNegative() ? Duration.ZERO : rest;
     }
 
-    private static CreateInstanceRequest createRequest(Value plan) {
+    private static CreateInstanceRequest createRequest(Value plan, Value config) {
         CreateInstanceRequest.Builder b = CreateInstanceRequest.builder()
                 .name(plan.attribute("name").asString())
                 .environmentName(plan.attribute("environment_name").asString())
@@ -174,6 +181,7 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         if (!userData.isNull()) {
             b.userData(userData.asString());
         }
+        UserDataWriteOnly.value(config).ifPresent(b::userData);
         Value labels = plan.attribute("labels");
         if (!labels.isNull()) {
             b.labels(strings(labels));
