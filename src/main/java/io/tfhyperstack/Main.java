@@ -59,7 +59,7 @@ public final class Main {
 
     /** The provider's gRPC service for one plugin life, configured from that walk's environment. */
     static BindableService providerService(Map<String, String> environment) {
-        ProviderServer server = new ProviderServer(new HyperstackProvider(extensionResources(), environment));
+        ProviderServer server = new ProviderServer(new HyperstackProvider(extensionResources(environment), environment));
         ProviderService service = new ProviderService(server);
         prepareSchemaAnswer(service);
         return new ProviderBinding(service, server);
@@ -92,7 +92,11 @@ public final class Main {
         thread.start();
     }
 
-    private static List<Resource> extensionResources() {
+    /**
+     * Test-only resources named by system properties. One that takes the walk's environment gets it,
+     * since in the provider service the process's own environment belongs to no walk.
+     */
+    private static List<Resource> extensionResources(Map<String, String> environment) {
         String path = System.getProperty(EXTENSION_PATH);
         String names = System.getProperty(EXTENSION_RESOURCES);
         if (path == null || names == null) {
@@ -103,7 +107,14 @@ public final class Main {
             URLClassLoader loader = new URLClassLoader(new URL[]{Path.of(path).toUri().toURL()},
                     Main.class.getClassLoader());
             for (String name : names.split(",")) {
-                out.add((Resource) loader.loadClass(name.trim()).getDeclaredConstructor().newInstance());
+                Class<?> type = loader.loadClass(name.trim());
+                Object resource;
+                try {
+                    resource = type.getDeclaredConstructor(Map.class).newInstance(environment);
+                } catch (NoSuchMethodException e) {
+                    resource = type.getDeclaredConstructor().newInstance();
+                }
+                out.add((Resource) resource);
             }
         } catch (ReflectiveOperationException | java.net.MalformedURLException e) {
             throw new IllegalStateException("cannot load extension resources " + names + " from " + path, e);

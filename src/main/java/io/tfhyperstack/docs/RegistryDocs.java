@@ -158,6 +158,9 @@ public final class RegistryDocs {
         if (a.sensitive()) {
             sb.append(", Sensitive");
         }
+        if (a.writeOnly()) {
+            sb.append(", Write-only");
+        }
         if (a.deprecated()) {
             sb.append(", Deprecated");
         }

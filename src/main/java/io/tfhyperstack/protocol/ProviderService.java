@@ -138,7 +138,8 @@ public final class ProviderService extends ProviderGrpc.ProviderImplBase {
         answer(out, () -> {
             Schema schema = resourceSchema(request.getTypeName());
             Value config = WireValues.decode(request.getConfig(), schema.type());
-            Diagnostics d = server.validateResourceConfig(request.getTypeName(), config);
+            Diagnostics d = server.validateResourceConfig(request.getTypeName(), config,
+                    WireCapabilities.decode(request.hasClientCapabilities(), request.getClientCapabilities()));
             return ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(WireDiagnostics.encode(d)).build();
         }, e -> ValidateResourceConfig.Response.newBuilder().addAllDiagnostics(failure(e)).build());
     }

@@ -51,6 +51,7 @@ final class WireSchemas {
                 .setOptional(a.mode().optional())
                 .setComputed(a.mode().computed())
                 .setSensitive(a.sensitive())
+                .setWriteOnly(a.writeOnly())
                 .setDeprecated(a.deprecated());
         if (a.nested() != null) {
             Tfplugin6.Schema.Object.Builder o = Tfplugin6.Schema.Object.newBuilder()

@@ -211,6 +211,13 @@ final class Cloud {
         }
     }
 
+    /** The user data the create request carried; the API never reports it, a test may ask. */
+    String userData(long id) {
+        synchronized (lock) {
+            return find(id).userData;
+        }
+    }
+
     boolean nameAvailable(String name) {
         if (name.length() > MAX_NAME) {
             throw ApiError.badRequest("Name must be at most " + MAX_NAME + " characters");

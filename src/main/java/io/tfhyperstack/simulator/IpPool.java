@@ -40,7 +40,7 @@ final class IpPool {
         }
         long mask = (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
         long network = toLong(cidr.substring(0, slash)) & mask;
-        return new IpPool(toText(network + 1), toText((network | ~mask & 0xFFFFFFFFL) - 1));
+        return new IpPool(toText(network + 1), toText((network | (~mask & 0xFFFFFFFFL)) - 1));
     }
 
     private static int parseBits(String text) {

@@ -139,6 +139,11 @@ public final class Simulator implements AutoCloseable {
         counter.reset();
     }
 
+    /** The user data the instance's create request carried, or null for none (tests only: the API never says). */
+    public String userData(long instanceId) {
+        return cloud.userData(instanceId);
+    }
+
     /** The live fault knobs. */
     public Faults faults() {
         return faults;

@@ -3,7 +3,9 @@ package io.tfhyperstack.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tfhyperstack.e2e.support.CommandResult;
+import io.tfhyperstack.e2e.support.SecretSpellings;
 import io.tfhyperstack.e2e.support.TerraformWorkspace;
+import io.tfhyperstack.e2e.thing.ThingStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,11 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FrameworkRoundTripTest {
     private TerraformWorkspace tf;
+    private Path store;
 
     @BeforeEach
     void setUp() throws Exception {
         tf = new TerraformWorkspace();
-        Path store = Files.createTempFile("things", ".properties");
+        store = Files.createTempFile("things", ".properties");
         Path testClasses = Paths.get("target", "test-classes").toAbsolutePath();
         tf.env("THING_STORE", store.toString())
                 .env("TF_HYPERSTACK_JAVA_OPTS", "-Dtfhyperstack.extension.path=" + testClasses + "/"
@@ -134,6 +138,56 @@ class FrameworkRoundTripTest {
         assertEquals(1, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("Invalid length"), r.describe());
         assertTrue(r.stderr().contains("name"), r.describe());
+    }
+
+    @Test
+    void writeOnlyValueReachesTheResourceAndNothingElse() throws Exception {
+        String secret = "wo-secret-8d1f2c77";
+        Path log = tf.dir().resolve("trace.log");
+        tf.env("TF_VAR_token", secret).env("TF_LOG", "trace").env("TF_LOG_PATH", log.toString());
+        String config = """
+                variable "token" {
+                  type      = string
+                  ephemeral = true
+                }
+                resource "hyperstack_test_thing" "a" {
+                  name             = "wo"
+                  token_wo         = var.token
+                  token_wo_version = %d
+                }
+                """;
+        tf.config(config.formatted(1));
+
+        CommandResult plan = tf.ok("plan", "-out=tfplan");
+        assertTrue(plan.stdout().contains("token_wo         = (write-only attribute)"), plan.describe());
+        String planJson = tf.ok("show", "-json", "tfplan").stdout();
+        CommandResult apply = tf.apply();
+        String id = tf.resource("hyperstack_test_thing.a").path("id").asText();
+        assertEquals(secret, new ThingStore(store).receivedToken(id), "the create got the configured value");
+        assertTrue(tf.resource("hyperstack_test_thing.a").path("token_wo").isNull());
+
+        CommandResult again = tf.planDetailed();
+        assertEquals(0, again.exitCode(), "a write-only value alone never makes a change:\n" + again.describe());
+        tf.env("TF_VAR_token", secret + "-rotated");
+        assertEquals(0, tf.planDetailed().exitCode(), "nor does a new one: its version says when to send it");
+        tf.env("TF_VAR_token", secret);
+
+        tf.config(config.formatted(2));
+        CommandResult replace = tf.planDetailed();
+        assertEquals(2, replace.exitCode(), replace.describe());
+        assertTrue(replace.stdout().contains("token_wo_version = 1 -> 2 # forces replacement"), replace.describe());
+        assertTrue(replace.stdout().contains("1 to add, 0 to change, 1 to destroy"), replace.describe());
+
+        String state = Files.readString(tf.dir().resolve("terraform.tfstate"));
+        String traced = Files.readString(log);
+        assertTrue(traced.contains("ApplyResourceChange") && traced.contains("tfhyperstack"),
+                "the trace holds the provider's own lines");
+        // gRPC logs each HTTP/2 data frame at trace; its payload (requests with their values) must not go with it
+        assertTrue(traced.contains("DATA: streamId="), "the trace holds gRPC's frame lines");
+        assertFalse(traced.matches("(?s).*DATA: streamId=[^\\n]* bytes=.*"), "a frame's bytes are in the trace");
+        SecretSpellings.assertNowhere(secret, Map.of("state file", state, "plan JSON", planJson,
+                "plan output", plan.output(), "apply output", apply.output(), "second plan", again.output(),
+                "replacing plan", replace.output(), "trace log", traced));
     }
 
     static JsonNode json(String s) throws Exception {

@@ -191,6 +191,27 @@ class ProviderServiceTest {
     }
 
     @Test
+    void writeOnlyAttributesAreMarkedAndRefusedForAClientThatDoesNotSaySoItSupportsThem() {
+        var schema = stub.getProviderSchema(Tfplugin6.GetProviderSchema.Request.getDefaultInstance())
+                .getResourceSchemasOrThrow("hyperstack_test_thing").getBlock().getAttributesList();
+        assertTrue(schema.stream().filter(a -> a.getName().equals("token_wo")).findFirst().orElseThrow().getWriteOnly());
+        assertFalse(schema.stream().filter(a -> a.getName().equals("secret")).findFirst().orElseThrow().getWriteOnly());
+
+        Value config = Value.object(thingType, Map.of("name", Value.string("a"), "token_wo", Value.string("tok")));
+        var request = Tfplugin6.ValidateResourceConfig.Request.newBuilder()
+                .setTypeName("hyperstack_test_thing").setConfig(dv(config));
+        var older = stub.validateResourceConfig(request.build());
+        assertEquals(1, older.getDiagnosticsCount(), older.getDiagnosticsList().stream().map(d -> d.getSummary()).toList().toString());
+        assertEquals("token_wo", older.getDiagnostics(0).getAttribute().getSteps(0).getAttributeName());
+        var saysNo = stub.validateResourceConfig(request.setClientCapabilities(
+                Tfplugin6.ClientCapabilities.newBuilder().setDeferralAllowed(true)).build());
+        assertEquals(1, saysNo.getDiagnosticsCount(), saysNo.getDiagnosticsList().stream().map(d -> d.getSummary()).toList().toString());
+        var saysYes = stub.validateResourceConfig(request.setClientCapabilities(
+                Tfplugin6.ClientCapabilities.newBuilder().setWriteOnlyAttributesAllowed(true)).build());
+        assertEquals(0, saysYes.getDiagnosticsCount(), saysYes.getDiagnosticsList().stream().map(d -> d.getSummary()).toList().toString());
+    }
+
+    @Test
     void unusedRpcsAnswerCleanly() {
         assertEquals(0, stub.getFunctions(Tfplugin6.GetFunctions.Request.getDefaultInstance()).getFunctionsCount());
         var move = stub.moveResourceState(Tfplugin6.MoveResourceState.Request.newBuilder()

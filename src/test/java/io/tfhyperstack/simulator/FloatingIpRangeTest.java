@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,9 +52,9 @@ class FloatingIpRangeTest {
     void theCommandTakesTheRange() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = SimulatorCommand.run(new String[] {"--floating-ip-range", "nonsense"},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 CompletableFuture.completedFuture(null));
         assertEquals(2, code);
-        assertTrue(err.toString().contains("127.0.9.0/24"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("127.0.9.0/24"), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -21,6 +21,7 @@ public final class Attribute {
     private final NestedAttributes nested;
     private final AttributeMode mode;
     private final boolean sensitive;
+    private final boolean writeOnly;
     private final String description;
     private final String deprecationMessage;
     private final Value defaultValue;
@@ -33,6 +34,7 @@ public final class Attribute {
         this.nested = b.nested;
         this.mode = b.mode;
         this.sensitive = b.sensitive;
+        this.writeOnly = b.writeOnly;
         this.description = b.description;
         this.deprecationMessage = b.deprecationMessage;
         this.defaultValue = b.defaultValue;
@@ -66,6 +68,15 @@ public final class Attribute {
         return sensitive;
     }
 
+    /**
+     * Whether the value is write-only: it comes from configuration and is given to the resource in
+     * the configuration of each apply, but is never kept in plan or state (the engine nulls it there).
+     * For managed resources only.
+     */
+    public boolean writeOnly() {
+        return writeOnly;
+    }
+
     public String description() {
         return description;
     }
@@ -97,6 +108,7 @@ public final class Attribute {
         private NestedAttributes nested;
         private AttributeMode mode;
         private boolean sensitive;
+        private boolean writeOnly;
         private String description = "";
         private String deprecationMessage;
         private Value defaultValue;
@@ -143,6 +155,12 @@ public final class Attribute {
             return this;
         }
 
+        /** See {@link Attribute#writeOnly()}; the attribute must be required or optional. */
+        public Builder writeOnly() {
+            this.writeOnly = true;
+            return this;
+        }
+
         public Builder description(String markdown) {
             this.description = Objects.requireNonNull(markdown, "description");
             return this;
@@ -182,6 +200,25 @@ public final class Attribute {
             }
             if (defaultValue != null && !defaultValue.type().equals(nested != null ? nested.type() : type)) {
                 throw new IllegalStateException("attribute " + name + ": default has type " + defaultValue.type());
+            }
+            if (writeOnly && mode.computed()) {
+                // a computed value would have to be kept in state, which is what write-only forbids
+                throw new IllegalStateException("attribute " + name + ": write-only cannot be computed");
+            }
+            if (writeOnly && nested != null && !nested.attributes().stream().allMatch(Attribute::writeOnly)) {
+                throw new IllegalStateException("attribute " + name + ": every attribute nested in a write-only "
+                        + "attribute must be write-only too");
+            }
+            if (nested != null && WriteOnlyRules.anyWriteOnly(nested.attributes())) {
+                if (nested.nesting() == NestingMode.SET) {
+                    // Terraform rejects such a schema: set elements have no identity to send a value to
+                    throw new IllegalStateException("attribute " + name + ": a set of nested attributes cannot "
+                            + "hold a write-only attribute");
+                }
+                if (mode.computed()) {
+                    throw new IllegalStateException("attribute " + name + ": a computed attribute cannot hold a "
+                            + "write-only attribute");
+                }
             }
             return new Attribute(this);
         }

@@ -31,6 +31,11 @@ public record Block(List<Attribute> attributes, List<NestedBlock> blocks, String
         return new Block(attributes, List.of(), "", false);
     }
 
+    /** Whether a write-only attribute appears anywhere in the block; only resources may have one. */
+    public boolean hasWriteOnly() {
+        return WriteOnlyRules.anyWriteOnly(this);
+    }
+
     public ObjectType objectType() {
         return objectTypeOf(attributes, blocks);
     }

@@ -8,6 +8,10 @@ public record NestedBlock(String typeName, NestingMode nesting, Block block, int
         if (typeName == null || typeName.isEmpty()) {
             throw new IllegalArgumentException("nested block needs a type name");
         }
+        if (nesting == NestingMode.SET && WriteOnlyRules.anyWriteOnly(block)) {
+            // Terraform rejects such a schema: set elements have no identity to send a value to
+            throw new IllegalArgumentException("block " + typeName + ": a set of blocks cannot hold a write-only attribute");
+        }
     }
 
     public static NestedBlock single(String typeName, Block block) {

@@ -19,6 +19,8 @@ import java.util.List;
  * Turns Terraform's proposed new state into a plan, applying the protocol's rules once for every
  * resource, in this order:
  * <ol>
+ *   <li>write-only attributes become null: Terraform proposes their configured values, but they
+ *       are never planned (and so never make a change by themselves);</li>
  *   <li>defaults fill optional+computed attributes the configuration leaves unset;</li>
  *   <li>on create, the remaining computed attributes without a value become unknown;</li>
  *   <li>on update, if anything changes, computed attributes the configuration leaves unset become
@@ -26,6 +28,7 @@ import java.util.List;
  *       then keep the ones that cannot move);</li>
  *   <li>attribute plan modifiers run, collecting requires-replace paths;</li>
  *   <li>the resource's own whole-plan adjustment runs, if it has one;</li>
+ *   <li>write-only attributes are nulled again, whatever a modifier made of them;</li>
  *   <li>the plan is checked against the configuration, so that a bug in a modifier shows up as an
  *       error naming the attribute rather than as Terraform's "invalid plan".</li>
  * </ol>
@@ -42,7 +45,8 @@ final class PlanEngine {
         Block block = resource.schema().block();
         boolean creating = prior.isNull();
 
-        Value planned = ObjectTree.rewrite(block, AttributePath.ROOT, config, prior, proposed,
+        Value planned = ObjectTree.rewrite(block, AttributePath.ROOT, config, prior,
+                WriteOnlyValues.nulled(block, proposed),
                 (a, path, c, p, plan, parentNew) -> {
                     if (!a.mode().computed() || !c.isNull()) {
                         return plan;
@@ -88,6 +92,7 @@ final class PlanEngine {
             }
         }
 
+        planned = WriteOnlyValues.nulled(block, planned);
         checkAgainstConfig(block, config, prior, planned, diagnostics);
         return new PlanOutcome(planned, List.copyOf(requiresReplace), diagnostics);
     }
@@ -99,7 +104,8 @@ final class PlanEngine {
     private static void checkAgainstConfig(Block block, Value config, Value prior, Value planned,
                                            Diagnostics diagnostics) {
         ObjectTree.rewrite(block, AttributePath.ROOT, config, prior, planned, (a, path, c, p, plan, parentNew) -> {
-            boolean providerMayFill = a.mode().computed() && c.isNull();
+            // a write-only value is configured but always planned as null
+            boolean providerMayFill = (a.mode().computed() && c.isNull()) || a.writeOnly();
             boolean consistent = providerMayFill || (c.isUnknown() ? plan.isUnknown() : plan.equals(c));
             if (!consistent && a.nested() == null) {
                 diagnostics.addError(path, "Provider produced an invalid plan",

@@ -45,6 +45,15 @@ public final class ProviderServer {
         }
         for (DataSource d : provider.dataSources()) {
             dataSources.put(d.typeName(), d);
+            requireNoWriteOnly(d.schema(), "data source " + d.typeName());
+        }
+        requireNoWriteOnly(provider.schema(), "the provider's configuration");
+    }
+
+    /** Write-only attributes exist for managed resources only; elsewhere Terraform would keep the value. */
+    private static void requireNoWriteOnly(Schema schema, String owner) {
+        if (schema.block().hasWriteOnly()) {
+            throw new IllegalStateException(owner + " has a write-only attribute; only resources may");
         }
     }
 
@@ -102,12 +111,13 @@ public final class ProviderServer {
         return d;
     }
 
-    public Diagnostics validateResourceConfig(String typeName, Value config) {
+    public Diagnostics validateResourceConfig(String typeName, Value config, ClientCapabilities client) {
         Resource r = resources.get(typeName);
         if (r == null) {
             return unknownType("resource", typeName);
         }
         Diagnostics d = ConfigValidation.validate(r.schema().block(), config, r.configValidators());
+        WriteOnlyValues.checkAllowed(r.schema().block(), config, client, d);
         guarded(d, "validating " + typeName, () -> r.validateConfig(config, d));
         return d;
     }
@@ -135,7 +145,7 @@ public final class ProviderServer {
         Schema current = r.schema();
         try {
             if (version == current.version()) {
-                return new Outcome(JsonCodec.decode(rawJson, current.type()), d);
+                return new Outcome(WriteOnlyValues.nulled(current.block(), JsonCodec.decode(rawJson, current.type())), d);
             }
             if (version > current.version()) {
                 d.addError("State written by a newer provider",
@@ -148,7 +158,7 @@ public final class ProviderServer {
                 var upgrader = upgradable.stateUpgraders().get(version);
                 if (upgrader != null) {
                     Value old = JsonCodec.decode(rawJson, upgrader.priorSchema().type());
-                    return new Outcome(upgrader.upgrade().apply(old), d);
+                    return new Outcome(WriteOnlyValues.nulled(current.block(), upgrader.upgrade().apply(old)), d);
                 }
             }
             d.addError("Cannot upgrade state", "No upgrade from schema version " + version + " to "
@@ -170,7 +180,7 @@ public final class ProviderServer {
         if (result.removed()) {
             return new Outcome(Value.nullOf(state.type()), result.diagnostics());
         }
-        Value newState = result.state() == null ? state : result.state();
+        Value newState = WriteOnlyValues.nulled(r.schema().block(), result.state() == null ? state : result.state());
         return new Outcome(knownResult(newState, "read", typeName, result.diagnostics()), result.diagnostics());
     }
 
@@ -184,7 +194,7 @@ public final class ProviderServer {
         } catch (RuntimeException e) {
             Diagnostics d = new Diagnostics();
             bug(d, "planning " + typeName, e);
-            return new PlanOutcome(proposed, List.of(), d);
+            return new PlanOutcome(WriteOnlyValues.nulled(r.schema().block(), proposed), List.of(), d);
         }
     }
 
@@ -214,7 +224,7 @@ public final class ProviderServer {
             }
         });
         Diagnostics d = result.diagnostics();
-        Value state = result.state();
+        Value state = WriteOnlyValues.nulled(r.schema().block(), result.state());
         if (state == null) {
             if (!d.hasErrors()) {
                 d.addError("Provider returned no state", "Applying " + typeName
@@ -256,7 +266,8 @@ public final class ProviderServer {
             }
             return new ImportOutcome(List.of(), d);
         }
-        return new ImportOutcome(List.of(new ImportOutcome.Imported(typeName, result.state())), d);
+        return new ImportOutcome(List.of(new ImportOutcome.Imported(typeName,
+                WriteOnlyValues.nulled(r.schema().block(), result.state()))), d);
     }
 
     public Outcome readDataSource(String typeName, Value config) {

@@ -4,7 +4,6 @@ import io.tfhyperstack.framework.diag.AttributePath;
 import io.tfhyperstack.framework.diag.Diagnostics;
 import io.tfhyperstack.framework.values.Value;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,17 +27,9 @@ public record ExactlyOneOf(List<String> attributes) implements ConfigValidator {
 
     @Override
     public void validate(Value config, Diagnostics diagnostics) {
-        List<String> set = new ArrayList<>();
-        boolean anyUnknown = false;
-        for (String name : attributes) {
-            Value v = config.attribute(name);
-            if (v.isUnknown()) {
-                anyUnknown = true;
-            } else if (!v.isNull()) {
-                set.add(name);
-            }
-        }
-        if (set.size() == 1 || set.isEmpty() && anyUnknown) {
+        SetAttributes found = SetAttributes.of(config, attributes);
+        List<String> set = found.known();
+        if (set.size() == 1 || (set.isEmpty() && found.anyUnknown())) {
             return;
         }
         String names = String.join(", ", attributes);

@@ -18,6 +18,8 @@ public final class ProviderLogging {
     private static final Logger GRPC = Logger.getLogger("io.grpc");
     /** Where gRPC reports connections that failed; see {@link RefusedConnectionFilter}. */
     private static final Logger GRPC_SERVER_TRANSPORT = Logger.getLogger("io.grpc.okhttp.OkHttpServerTransport");
+    /** The plugin's own gRPC client (tests, training runs) logs frames here; see {@link FramePayloadFilter}. */
+    private static final Logger GRPC_CLIENT_TRANSPORT = Logger.getLogger("io.grpc.okhttp.OkHttpClientTransport");
     /** The JDK logs every certificate it parses here at debug level, the whole CA bundle included. */
     private static final Logger JDK_SECURITY_EVENTS = Logger.getLogger("jdk.event.security");
 
@@ -57,7 +59,8 @@ public final class ProviderLogging {
             root.removeHandler(old);
         }
         root.addHandler(handler);
-        GRPC_SERVER_TRANSPORT.setFilter(new RefusedConnectionFilter());
+        GRPC_SERVER_TRANSPORT.setFilter(new FramePayloadFilter(new RefusedConnectionFilter()));
+        GRPC_CLIENT_TRANSPORT.setFilter(new FramePayloadFilter(null));
     }
 
     /**

@@ -13,6 +13,7 @@ import io.tfhyperstack.framework.schema.Attribute;
 import io.tfhyperstack.framework.schema.Block;
 import io.tfhyperstack.framework.schema.Schema;
 import io.tfhyperstack.framework.types.Type;
+import io.tfhyperstack.framework.validator.ConfigValidator;
 import io.tfhyperstack.framework.validator.StringValidators;
 import io.tfhyperstack.framework.values.Value;
 import io.tfhyperstack.hyperstack.HyperstackClient;
@@ -78,6 +79,7 @@ public final class InstanceResource extends InstanceBackedResource {
                         + "reports it back, so drift is "
                         + "not detected, and after an import the configured value is adopted without replacing "
                         + "the instance.").build());
+        attributes.addAll(UserDataWriteOnly.attributes());
         attributes.add(Attribute.builder(InstanceModel.LABELS).type(Type.set(Type.STRING)).optional()
                 .description("Labels of the instance; changed in place.").build());
         attributes.add(Attribute.builder(InstanceModel.POWER_STATE).type(Type.STRING).optionalComputed()
@@ -91,8 +93,13 @@ public final class InstanceResource extends InstanceBackedResource {
         return new Block(attributes, List.of(TIMEOUTS.block()),
                 "A HyperStack instance (virtual machine), from creation to deletion, including its power state. "
                         + "Import with the instance id. Not reported by the API, and so adopted from the "
-                        + "configuration after an import: `user_data`, `assign_floating_ip` (when a hibernated or "
+                        + "configuration after an import: `user_data`, `user_data_wo_version`, `assign_floating_ip` (when a hibernated or "
                         + "changing instance has no public IP), `retain_floating_ip` and `timeouts`.", false);
+    }
+
+    @Override
+    public List<ConfigValidator> configValidators() {
+        return List.of(UserDataWriteOnly.CONFLICT);
     }
 
     private static Attribute replacing(String name, String description) {
@@ -113,7 +120,7 @@ public final class InstanceResource extends InstanceBackedResource {
         Duration timeout = TIMEOUTS.of(planned.timeouts(), "create");
         Instance instance;
         try {
-            instance = client.createInstance(createRequest(planned));
+            instance = client.createInstance(createRequest(planned, request.config()));
         } catch (HyperstackException e) {
             result.diagnostics().addError("Cannot create instance " + planned.name(), e.getMessage());
             return;
@@ -141,7 +148,7 @@ public final class InstanceResource extends InstanceBackedResource {
         }
     }
 
-    private static CreateInstanceRequest createRequest(InstanceModel planned) {
+    private static CreateInstanceRequest createRequest(InstanceModel planned, Value config) {
         CreateInstanceRequest.Builder b = CreateInstanceRequest.builder()
                 .name(planned.name())
                 .environmentName(planned.environmentName())
@@ -154,6 +161,7 @@ public final class InstanceResource extends InstanceBackedResource {
         if (planned.userData() != null) {
             b.userData(planned.userData());
         }
+        UserDataWriteOnly.value(config).ifPresent(b::userData);
         if (planned.labels() != null) {
             b.labels(planned.labels());
         }

@@ -55,7 +55,7 @@ final class PortWait {
     }
 
     /**
-     * Returns once {@code port} of {@code instance} takes a connection.
+     * Returns once {@code port} of the instance takes a connection.
      *
      * @param operation    the operation whose timeout bounds the wait, e.g. {@code create}, for messages
      * @param startedNanos when the operation started, on this wait's clock

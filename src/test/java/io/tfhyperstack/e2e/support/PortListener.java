@@ -49,7 +49,9 @@ public final class PortListener implements AutoCloseable {
 
     private void acceptAll() {
         while (!socket.isClosed()) {
-            try (Socket c = socket.accept()) {
+            try {
+                // taken and let go at once: a probe only needs the connection to be accepted
+                socket.accept().close();
                 accepted.incrementAndGet();
             } catch (IOException closed) {
                 return;

@@ -24,14 +24,18 @@ import java.util.Map;
 /**
  * A test-only resource, {@code hyperstack_test_thing}, that exercises the framework's plan and apply
  * rules against real Terraform: a computed id kept across updates, a replacing name, an optional
- * value with a default, a computed value that every update changes, a set, a nested block.
+ * value with a default, a computed value that every update changes, a set, a nested block, and a
+ * write-only token with a replacing version. It hands the token it was given back in its state on
+ * purpose, as a careless resource would, so that tests prove the engine never lets it out; what it was
+ * given is recorded in the store ({@link ThingStore#receivedToken}).
  * Objects live in a JSON file ({@code THING_STORE}) so that they outlive each provider process.
  */
 public class ThingResource implements ImportableResource {
     private final ThingStore store;
 
-    public ThingResource() {
-        this(new ThingStore(Paths.get(System.getenv().getOrDefault("THING_STORE", "/tmp/thing-store.json"))));
+    /** As the provider loads it, with the walk's environment, which names the store in THING_STORE. */
+    public ThingResource(Map<String, String> environment) {
+        this(new ThingStore(Paths.get(environment.getOrDefault("THING_STORE", "/tmp/thing-store.json"))));
     }
 
     public ThingResource(ThingStore store) {
@@ -55,7 +59,11 @@ public class ThingResource implements ImportableResource {
                         .defaultValue(Value.string("hello")).description("Greeting.").build(),
                 Attribute.builder("tags").type(Type.set(Type.STRING)).optional().description("Tags.").build(),
                 Attribute.builder("revision").type(Type.NUMBER).computed().description("Bumped by each update.").build(),
-                Attribute.builder("secret").type(Type.STRING).optional().sensitive().description("Secret.").build()),
+                Attribute.builder("secret").type(Type.STRING).optional().sensitive().description("Secret.").build(),
+                Attribute.builder("token_wo").type(Type.STRING).optional().writeOnly()
+                        .description("A write-only token.").build(),
+                Attribute.builder("token_wo_version").type(Type.NUMBER).optional()
+                        .planModifier(RequiresReplace.INSTANCE).description("Replaces the thing when changed.").build()),
                 List.of(NestedBlock.single("settings", Block.of(List.of(
                         Attribute.builder("color").type(Type.STRING).optional().description("Color.").build())))),
                 "A test thing.", false));
@@ -64,8 +72,10 @@ public class ThingResource implements ImportableResource {
     @Override
     public void create(CreateRequest request, StateResult result) {
         String id = store.nextId();
-        Value state = request.plan().withAttribute("id", Value.string(id)).withAttribute("revision", Value.number(1));
+        Value state = request.plan().withAttribute("id", Value.string(id)).withAttribute("revision", Value.number(1))
+                .withAttribute("token_wo", request.config().attribute("token_wo"));
         store.put(id, state, schema().type());
+        store.received(id, request.config().attribute("token_wo"));
         result.state(state);
     }
 
@@ -83,8 +93,10 @@ public class ThingResource implements ImportableResource {
     @Override
     public void update(UpdateRequest request, StateResult result) {
         long revision = request.priorState().attribute("revision").asLong() + 1;
-        Value state = request.plan().withAttribute("revision", Value.number(revision));
+        Value state = request.plan().withAttribute("revision", Value.number(revision))
+                .withAttribute("token_wo", request.config().attribute("token_wo"));
         store.put(state.attribute("id").asString(), state, schema().type());
+        store.received(state.attribute("id").asString(), request.config().attribute("token_wo"));
         result.state(state);
     }
 

@@ -38,6 +38,18 @@ public final class ThingStore {
         return json == null ? null : JsonCodec.decode(json.getBytes(StandardCharsets.UTF_8), type);
     }
 
+    /** Records the write-only token the thing was last given (create or update), or its absence. */
+    synchronized void received(String id, Value token) {
+        Properties p = load();
+        p.setProperty("token." + id, token.isNull() ? "(null)" : token.asString());
+        save(p);
+    }
+
+    /** The token the thing was last given, "(null)" for none, or null when it never got to create or update. */
+    public synchronized String receivedToken(String id) {
+        return load().getProperty("token." + id);
+    }
+
     public synchronized void remove(String id) {
         Properties p = load();
         p.remove(id);

@@ -97,12 +97,12 @@ class ProviderServerTest {
     @Test
     void validatorsRunOnKnownValuesOnly() {
         Diagnostics bad = server.validateResourceConfig("hyperstack_test_thing",
-                config(Map.of("name", Value.string("x".repeat(21)))));
+                config(Map.of("name", Value.string("x".repeat(21)))), ClientCapabilities.NONE);
         assertTrue(bad.hasErrors());
         assertEquals(AttributePath.ROOT.attribute("name"), bad.list().get(0).path());
 
         Diagnostics unknown = server.validateResourceConfig("hyperstack_test_thing",
-                config(Map.of("name", Value.unknown(Type.STRING))));
+                config(Map.of("name", Value.unknown(Type.STRING))), ClientCapabilities.NONE);
         assertFalse(unknown.hasErrors());
     }
 

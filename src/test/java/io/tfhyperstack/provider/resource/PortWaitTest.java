@@ -121,7 +121,7 @@ class PortWaitTest {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         long[] stoppedAt = new long[1];
         try {
-            timer.schedule(() -> {
+            var unused = timer.schedule(() -> {
                 stoppedAt[0] = System.nanoTime();
                 stop.cancel();
             }, 300, TimeUnit.MILLISECONDS);
@@ -138,14 +138,15 @@ class PortWaitTest {
     @Test
     void theTcpProbeTellsOpenFromRefused() throws IOException {
         PortProbe tcp = PortProbe.tcp();
+        int port;
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            int port = listener.getLocalPort();
+            port = listener.getLocalPort();
             assertTrue(tcp.attempt("127.0.0.1", port, Duration.ofSeconds(5), Cancellation.none()).open());
-            listener.close();
-            PortProbe.Outcome refused = tcp.attempt("127.0.0.1", port, Duration.ofSeconds(5), Cancellation.none());
-            assertFalse(refused.open());
-            assertEquals("connection refused", refused.description());
         }
+        // the listener is closed: the same port now refuses
+        PortProbe.Outcome refused = tcp.attempt("127.0.0.1", port, Duration.ofSeconds(5), Cancellation.none());
+        assertFalse(refused.open());
+        assertEquals("connection refused", refused.description());
     }
 
     /**
@@ -167,7 +168,7 @@ class PortWaitTest {
                 }
                 queued.add(s);
             }
-            timer.schedule(stop::cancel, 300, TimeUnit.MILLISECONDS);
+            var unused = timer.schedule(stop::cancel, 300, TimeUnit.MILLISECONDS);
             long started = System.nanoTime();
             PortProbe.Outcome o = PortProbe.tcp().attempt("127.0.0.1", listener.getLocalPort(), Duration.ofSeconds(60),
                     stop);
