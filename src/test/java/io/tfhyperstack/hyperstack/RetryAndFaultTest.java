@@ -117,11 +117,11 @@ class RetryAndFaultTest {
     @Test
     void retryAfterParsing() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T05:00:00Z"), ZoneOffset.UTC);
-        assertEquals(Duration.ofSeconds(3), HyperstackClient.parseRetryAfter(" 3 ", clock));
-        assertEquals(Duration.ZERO, HyperstackClient.parseRetryAfter("Thu, 26 Nov 2026 05:00:00 GMT", clock));
-        assertEquals(HyperstackClient.MAX_RETRY_AFTER, HyperstackClient.parseRetryAfter("86400", clock));
-        assertEquals(null, HyperstackClient.parseRetryAfter("soon", clock));
-        assertEquals(null, HyperstackClient.parseRetryAfter(null, clock));
+        assertEquals(Duration.ofSeconds(3), RetryPolicy.parseRetryAfter(" 3 ", clock));
+        assertEquals(Duration.ZERO, RetryPolicy.parseRetryAfter("Thu, 26 Nov 2026 05:00:00 GMT", clock));
+        assertEquals(RetryPolicy.MAX_RETRY_AFTER, RetryPolicy.parseRetryAfter("86400", clock));
+        assertEquals(null, RetryPolicy.parseRetryAfter("soon", clock));
+        assertEquals(null, RetryPolicy.parseRetryAfter(null, clock));
     }
 
     @Test
@@ -379,6 +379,28 @@ class RetryAndFaultTest {
         assertEquals(4800, client().build().createInstance(webOne()).id());
         wm.verify(2, postRequestedFor(urlPathEqualTo(VMS)));
         wm.verify(0, getRequestedFor(urlPathEqualTo(VMS)));
+    }
+
+    @Test
+    void createRetriesEndWithinTheOperationsTimeLimit() {
+        wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(status(429, "error-rate-limited.json")
+                .withHeader("Retry-After", "4")));
+        // Waits of 4 s and 4 s fit in 10 s; a third would end at 12 s. Without the limit: 6 attempts.
+        assertThrows(RateLimitedException.class,
+                () -> client().build().createInstance(webOne(), Duration.ofSeconds(10)));
+        wm.verify(3, postRequestedFor(urlPathEqualTo(VMS)));
+        assertEquals(List.of(Duration.ofSeconds(4), Duration.ofSeconds(4)), sleeper.waits);
+        wm.verify(0, getRequestedFor(urlPathEqualTo(VMS)));
+    }
+
+    @Test
+    void createThatRunsOutOfTimeAfterAnAmbiguousAnswerStillFindsTheMachine() {
+        wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(status(503, "error-server.json")
+                .withHeader("Retry-After", "30")));
+        stubSearch(TestSupport.listPage(List.of(named(4906, "web-1", "prod-canada")), 1, 100, 1));
+        assertEquals(4906, client().build().createInstance(webOne(), Duration.ofSeconds(10)).id());
+        wm.verify(1, postRequestedFor(urlPathEqualTo(VMS)));
+        assertTrue(sleeper.waits.isEmpty(), "no 30 s wait in a 10 s limit: " + sleeper.waits);
     }
 
     @Test

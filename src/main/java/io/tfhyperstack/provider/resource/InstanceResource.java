@@ -127,7 +127,8 @@ public final class InstanceResource implements ImportableResource, PlanModifying
         Duration timeout = TIMEOUTS.of(plan, "create");
         Instance instance;
         try {
-            instance = client.createInstance(createRequest(plan));
+            // The call's retries fit in the create timeout too, not only the wait after it.
+            instance = client.createInstance(createRequest(plan), timeout);
         } catch (HyperstackException e) {
             result.diagnostics().addError("Cannot create instance " + plan.attribute("name").asString(),
                     e.getMessage());
