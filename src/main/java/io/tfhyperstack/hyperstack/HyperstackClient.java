@@ -32,8 +32,10 @@ import okhttp3.Response;
  * <p>Every call goes through the same steps: wait for the {@link RateLimiter} shared by every client of
  * the process with the same API address and key, send with
  * the {@code api_key} and User-Agent headers, and on 429, 5xx or a failed connection wait (Retry-After
- * when the API sends one, else exponential backoff with jitter from one second) and try again, at most
- * {@code maxRetries} times, but only when repeating the request cannot do harm:
+ * when the API sends one, else exponential backoff with jitter from one second) and try again: after a
+ * 429 for as long as the operation allows ({@code rateLimitWait}, or the create's time limit), with every
+ * other request of the budget waiting too and the budget lowered; otherwise at most {@code maxRetries}
+ * times. And only when repeating the request cannot do harm:
  * <ul>
  * <li>GET (which includes the start/stop/... actions) and PUT of labels are repeated as they are. An
  * action repeated after an answer that got lost may be refused with 400 because the first one took
@@ -63,6 +65,12 @@ public final class HyperstackClient {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
     /** The provider block's default too (request_timeout): one figure for one setting. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long a request without a time limit of its own keeps waiting out 429s (the provider block's
+     * rate_limit_wait): two of the API's one-minute windows, so that a window used up by others ends
+     * within it.
+     */
+    public static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(2);
     /** The shortest an attempt may last when a time limit is nearly spent: long enough to be answered. */
     static final Duration MIN_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -95,7 +103,7 @@ public final class HyperstackClient {
         this.cancellation = b.cancellation;
         this.sleeper = b.sleeper;
         this.rateLimiter = RateLimiter.shared(baseUrl.toString(), b.apiKey, b.requestsPerMinute);
-        this.retryPolicy = new RetryPolicy(b.maxRetries, b.clock);
+        this.retryPolicy = new RetryPolicy(b.maxRetries, b.rateLimitWait, b.clock);
         this.errors = new ErrorTranslator(b.apiKey, baseUrl.host(), b.connectTimeout, b.readTimeout, b.requestTimeout);
         this.http = SHARED_HTTP.newBuilder()
                 .connectTimeout(b.connectTimeout)
@@ -377,8 +385,10 @@ public final class HyperstackClient {
     private <T> T exchange(ApiRequest req, Duration timeLimit, Function<String, T> onSuccess,
             Function<Outcome, T> earlierAttempt) {
         RetryPolicy.Attempts attempts = retryPolicy.begin(req.kind(), timeLimit);
+        boolean holdsTurn = false;
         while (true) {
-            Outcome outcome = send(req, attempts.remaining());
+            Outcome outcome = send(req, attempts.remaining(), holdsTurn);
+            holdsTurn = false;
             if (outcome.isSuccess()) {
                 return onSuccess.apply(outcome.body());
             }
@@ -398,9 +408,18 @@ public final class HyperstackClient {
                     throw errors.translate(req, outcome, attempts.retries());
                 }
                 case RETRY -> {
-                    LOG.log(System.Logger.Level.DEBUG, () -> req.describe() + ": " + outcome.summary() + "; retry "
-                            + attempts.retries() + " of " + retryPolicy.maxRetries() + " in "
-                            + decision.delay().toMillis() + " ms");
+                    if (outcome.isRateLimited()) {
+                        // Every request to this API waits with this one, which then goes first.
+                        rateLimiter.holdFor(decision.delay());
+                        holdsTurn = true;
+                        LOG.log(System.Logger.Level.DEBUG, () -> req.describe() + ": HTTP 429 (rate limited"
+                                + (outcome.retryAfter() == null ? "" : ", Retry-After " + outcome.retryAfter())
+                                + "); every request waits " + decision.delay().toMillis() + " ms, then this one is"
+                                + " sent again (attempt " + (attempts.retries() + 1) + ")");
+                    } else {
+                        LOG.log(System.Logger.Level.DEBUG, () -> req.describe() + ": " + outcome.summary() + "; retry "
+                                + attempts.retries() + " in " + decision.delay().toMillis() + " ms");
+                    }
                     sleeper.sleep(decision.delay(), cancellation);
                     T found = check ? earlierAttempt.apply(outcome) : null;
                     if (found != null) {
@@ -417,9 +436,11 @@ public final class HyperstackClient {
      * (but never less than {@link #MIN_ATTEMPT_TIMEOUT}, so that a last attempt can still be answered).
      */
     @SuppressWarnings("try") // the registration is only held for its close()
-    private Outcome send(ApiRequest req, Optional<Duration> timeLeft) {
+    private Outcome send(ApiRequest req, Optional<Duration> timeLeft, boolean holdsTurn) {
         cancellation.throwIfCancelled(req.describe());
-        rateLimiter.acquire(sleeper, cancellation);
+        if (!holdsTurn) {
+            rateLimiter.acquire(sleeper, cancellation);
+        }
         Request.Builder rb = new Request.Builder().url(req.url());
         if (req.body() != null) {
             rb.method(req.method(), RequestBody.create(req.body(), JSON_TYPE));
@@ -433,6 +454,11 @@ public final class HyperstackClient {
         try (Cancellation.Registration r = cancellation.onCancel(call::cancel);
                 Response response = call.execute()) {
             String body = response.body().string();
+            if (response.code() == 429) {
+                rateLimiter.throttled(req.describe());
+            } else {
+                rateLimiter.granted();
+            }
             return Outcome.answered(response.code(), body, response.header("Retry-After"));
         } catch (IOException e) {
             if (cancellation.isCancelled()) {
@@ -506,6 +532,7 @@ public final class HyperstackClient {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration rateLimitWait = DEFAULT_RATE_LIMIT_WAIT;
         private String providerVersion = defaultProviderVersion();
         private String terraformVersion;
         private Cancellation cancellation = Cancellation.none();
@@ -545,6 +572,15 @@ public final class HyperstackClient {
         /** Longest time for one whole HTTP call, connect to last byte (default 60 s, as request_timeout). */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /**
+         * How long a request keeps waiting out 429s when it has no time limit of its own (default 2
+         * minutes; zero: a 429 fails at once).
+         */
+        public Builder rateLimitWait(Duration rateLimitWait) {
+            this.rateLimitWait = rateLimitWait;
             return this;
         }
 
@@ -625,6 +661,9 @@ public final class HyperstackClient {
                 throw new IllegalArgumentException("requestsPerMinute must be at least 1, got " + requestsPerMinute);
             }
             requirePositive(requestTimeout, "requestTimeout");
+            if (rateLimitWait == null || rateLimitWait.isNegative()) {
+                throw new IllegalArgumentException("rateLimitWait must be zero or positive, got " + rateLimitWait);
+            }
             requirePositive(connectTimeout, "connectTimeout");
             requirePositive(readTimeout, "readTimeout");
             if (directoryTtl == null || directoryTtl.isNegative()) {

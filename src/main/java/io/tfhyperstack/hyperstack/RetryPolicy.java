@@ -15,11 +15,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <ul>
  * <li>429, 5xx and failed connections are worth another attempt; a clear refusal (400, 401, 403, 404,
- * 409) never is.</li>
- * <li>At most {@code maxRetries} retries, each after the Retry-After the API sent, else after a backoff
- * of 1 s, 2 s, 4 s ... (at most {@link #MAX_BACKOFF}) plus up to 25% jitter.</li>
- * <li>A request made within a time limit (the create, within its Terraform timeout) is not retried when
- * the wait would end past that limit.</li>
+ * 409) never is. Each retry comes after the Retry-After the API sent, else after a backoff of 1 s, 2 s,
+ * 4 s ... (at most {@link #MAX_BACKOFF}) plus up to 25% jitter.</li>
+ * <li>A 429 says the API did nothing and will again accept requests when its minute ends, so it is
+ * waited out for as long as the operation allows: within the request's time limit when it has one (the
+ * create, within its Terraform timeout), else for {@code rateLimitWait}, which spans the API's window.</li>
+ * <li>Other failures: at most {@code maxRetries} retries, and none whose wait would end past the
+ * request's time limit.</li>
  * <li>A repeated DELETE answered 404 is done: the first attempt deleted the machine.</li>
  * <li>A create whose answer left it unknown whether it acted (see {@link Outcome#isAmbiguous()}) is only
  * repeated once the caller has checked that it did not; and when the create then gives up, or a later
@@ -34,10 +36,12 @@ final class RetryPolicy {
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     private final int maxRetries;
+    private final Duration rateLimitWait;
     private final Clock clock;
 
-    RetryPolicy(int maxRetries, Clock clock) {
+    RetryPolicy(int maxRetries, Duration rateLimitWait, Clock clock) {
         this.maxRetries = maxRetries;
+        this.rateLimitWait = rateLimitWait;
         this.clock = clock;
     }
 
@@ -88,6 +92,8 @@ final class RetryPolicy {
         private final Instant started;
         private Duration waited = Duration.ZERO;
         private int retries;
+        private int failureRetries;
+        private int throttledRetries;
         private boolean mayHaveActed;
 
         private Attempts(RequestKind kind, Duration timeLimit) {
@@ -131,20 +137,34 @@ final class RetryPolicy {
             if (kind == RequestKind.CREATE) {
                 mayHaveActed |= ambiguous;
             }
-            if (!ambiguous && !outcome.isRateLimited()) {
+            if (outcome.isRateLimited()) {
+                Duration wait = waitBefore(outcome, throttledRetries);
+                Duration bound = timeLimit != null ? timeLimit : rateLimitWait;
+                if (spent().plus(wait).compareTo(bound) > 0) {
+                    return Decision.giveUp(mayHaveActed);
+                }
+                throttledRetries++;
+                return retry(wait, false);
+            }
+            if (!ambiguous) {
                 return Decision.giveUp(false);
             }
-            if (retries >= maxRetries) {
+            if (failureRetries >= maxRetries) {
                 return Decision.giveUp(mayHaveActed);
             }
-            Duration wait = waitBefore(outcome, retries);
+            Duration wait = waitBefore(outcome, failureRetries);
             Optional<Duration> left = remaining();
             if (left.isPresent() && wait.compareTo(left.get()) > 0) {
                 return Decision.giveUp(mayHaveActed);
             }
+            failureRetries++;
+            return retry(wait, kind == RequestKind.CREATE);
+        }
+
+        private Decision retry(Duration wait, boolean checkFirst) {
             retries++;
             waited = waited.plus(wait);
-            return Decision.retry(wait, kind == RequestKind.CREATE && ambiguous);
+            return Decision.retry(wait, checkFirst);
         }
 
         /** Retry-After when the API sent a usable one, else backoff. */

@@ -385,7 +385,7 @@ class RetryAndFaultTest {
     void createRetriesEndWithinTheOperationsTimeLimit() {
         wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(status(429, "error-rate-limited.json")
                 .withHeader("Retry-After", "4")));
-        // Waits of 4 s and 4 s fit in 10 s; a third would end at 12 s. Without the limit: 6 attempts.
+        // Waits of 4 s and 4 s fit in 10 s; a third would end at 12 s. Without the limit: rateLimitWait, 2 minutes.
         assertThrows(RateLimitedException.class,
                 () -> client().build().createInstance(webOne(), Duration.ofSeconds(10)));
         wm.verify(3, postRequestedFor(urlPathEqualTo(VMS)));

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The retry decisions, for each kind of request and failure, without HTTP and on a clock the test moves. */
 class RetryPolicyTest {
     private final InstanceDirectoryTest.MutableClock clock = new InstanceDirectoryTest.MutableClock();
-    private final RetryPolicy policy = new RetryPolicy(3, clock);
+    private final RetryPolicy policy = new RetryPolicy(3, Duration.ofMinutes(2), clock);
 
     private static Outcome http(int code) {
         return Outcome.answered(code, "{}", null);
@@ -39,8 +39,8 @@ class RetryPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {429, 500, 502, 503, 504})
-    void throttlingAndServerErrorsAreRetriedWithBackoffUpToTheLimit(int code) {
+    @ValueSource(ints = {500, 502, 503, 504})
+    void serverErrorsAreRetriedWithBackoffUpToMaxRetries(int code) {
         RetryPolicy.Attempts attempts = policy.begin(RequestKind.REPEATABLE);
         for (int retry = 0; retry < 3; retry++) {
             Decision d = attempts.after(http(code));
@@ -52,6 +52,53 @@ class RetryPolicyTest {
         assertEquals(Verdict.GIVE_UP, last.verdict());
         assertFalse(last.checkEarlierAttempt());
         assertEquals(3, attempts.retries());
+    }
+
+    @Test
+    void aRateLimitIsWaitedOutForRateLimitWaitNotCountedAgainstMaxRetries() {
+        RetryPolicy.Attempts attempts = policy.begin(RequestKind.REPEATABLE);
+        Duration waited = Duration.ZERO;
+        int retries = 0;
+        Decision d;
+        while ((d = attempts.after(http(429))).verdict() == Verdict.RETRY) {
+            if (retries < 5) {
+                assertBackoff(retries, d);
+            }
+            waited = waited.plus(d.delay());
+            retries++;
+        }
+        assertTrue(retries > 3, "more than maxRetries: " + retries);
+        // 1 + 2 + 4 + 8 + 16 + 32 + 32 s (plus jitter) span the API's minute twice, within two minutes.
+        assertTrue(waited.compareTo(Duration.ofSeconds(63)) >= 0, waited.toString());
+        assertTrue(waited.compareTo(Duration.ofMinutes(2)) <= 0, waited.toString());
+        assertEquals(Verdict.GIVE_UP, d.verdict());
+    }
+
+    @Test
+    void aRateLimitWithinATimeLimitIsWaitedOutUntilThatLimit() {
+        RetryPolicy.Attempts attempts = policy.begin(RequestKind.CREATE, Duration.ofMinutes(10));
+        for (int i = 0; i < 9; i++) {
+            assertEquals(Verdict.RETRY, attempts.after(http(429, "60")).verdict(), "wait " + i);
+        }
+        assertEquals(Verdict.GIVE_UP, attempts.after(http(429, "61")).verdict(), "9 min waited, 61 s more is past 10");
+    }
+
+    @Test
+    void throttlingDoesNotUseUpTheRetriesOfOtherFailures() {
+        RetryPolicy.Attempts attempts = policy.begin(RequestKind.REPEATABLE);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Verdict.RETRY, attempts.after(http(429, "1")).verdict());
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Verdict.RETRY, attempts.after(http(503, "1")).verdict());
+        }
+        assertEquals(Verdict.GIVE_UP, attempts.after(http(503, "1")).verdict());
+        assertEquals(8, attempts.retries());
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheWaitLeftIsNotWaitedFor() {
+        assertEquals(Verdict.GIVE_UP, policy.begin(RequestKind.REPEATABLE).after(http(429, "180")).verdict());
     }
 
     @Test
@@ -76,7 +123,7 @@ class RetryPolicyTest {
         String in12s = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 clock.instant().plusSeconds(12).atOffset(ZoneOffset.UTC));
         assertEquals(Duration.ofSeconds(12), attempts.after(http(503, in12s)).delay());
-        assertEquals(RetryPolicy.MAX_RETRY_AFTER, attempts.after(http(429, "86400")).delay(), "capped");
+        assertEquals(RetryPolicy.MAX_RETRY_AFTER, attempts.after(http(503, "86400")).delay(), "capped");
     }
 
     @Test
@@ -106,7 +153,8 @@ class RetryPolicyTest {
         Decision throttled = attempts.after(http(429));
         assertEquals(Verdict.RETRY, throttled.verdict());
         assertFalse(throttled.checkEarlierAttempt(), "this answer did nothing; the earlier doubt waits for the end");
-        Decision last = attempts.after(http(429));
+        assertEquals(Verdict.RETRY, attempts.after(http(502)).verdict(), "the third of maxRetries");
+        Decision last = attempts.after(http(502));
         assertEquals(Verdict.GIVE_UP, last.verdict());
         assertTrue(last.checkEarlierAttempt(), "giving up after a doubt: look once more before failing");
     }
