@@ -74,8 +74,9 @@ final class ErrorTranslator {
                             + " name or import the existing machine with terraform import.");
             case 429 -> new Advice(RateLimitedException::new,
                     "The API's rate limit (per source IP, shared with every other client there) was still exceeded"
-                            + tries + ". Lower terraform -parallelism or the provider's requests_per_minute, or try"
-                            + " again in a minute.");
+                            + tries + " after waiting as long as the provider's rate_limit_wait (or the resource's"
+                            + " timeout) allows. Raise rate_limit_wait, lower terraform -parallelism or the provider's"
+                            + " requests_per_minute, or try again later.");
             default -> code >= 500
                     ? new Advice(ServerErrorException::new, "HyperStack had an internal error" + tries
                             + ". Try again later; if it persists, check the machine in the HyperStack console.")
