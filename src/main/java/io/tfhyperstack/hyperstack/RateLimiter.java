@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * <p>Adapting (additive increase, multiplicative decrease): the rate starts at {@code requestsPerMinute},
  * its ceiling. Others behind the same IP (parallel CI jobs, other tools) use the same limit unseen, so
  * a 429 is the only sign of what is left: on one, the rate drops to {@link #DECREASE} times the smaller
- * of the current rate and the number of requests the API granted in the last minute, at most once per
+ * of the current rate and the number of requests the API granted in the last minute (but at least
+ * {@link #MIN_MEASURED}), at most once per
  * minute, since the API's window is a minute and every 429 within it tells the same thing. While
  * requests succeed the rate climbs back by {@code requestsPerMinute / 50} a minute, never above the
  * ceiling. After a 429, {@link #holdFor} stops every client of the bucket until the retry is due, so the
@@ -42,6 +43,11 @@ public final class RateLimiter {
     static final double DECREASE = 0.7;
     /** The slowest the budget ever goes, in requests a minute. */
     static final double MIN_RATE = 1;
+    /**
+     * A 429 after a quiet minute says little about the limit (others used it up): the decrease starts
+     * from at least this many a minute (or the ceiling, when lower) rather than from the few granted.
+     */
+    static final double MIN_MEASURED = 30;
     private static final long MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
     private static final long SECOND_NANOS = Duration.ofSeconds(1).toNanos();
     private static final System.Logger LOG = System.getLogger(RateLimiter.class.getName());
@@ -157,7 +163,8 @@ public final class RateLimiter {
             return;
         }
         long grantedLastMinute = grantedInLastMinute(now);
-        double base = grantedLastMinute > 0 ? Math.min(rate, grantedLastMinute) : rate;
+        double measured = Math.max(grantedLastMinute, Math.min(MIN_MEASURED, requestsPerMinute));
+        double base = grantedLastMinute > 0 ? Math.min(rate, measured) : rate;
         double before = rate;
         refill(now);
         setRate(Math.max(Math.min(MIN_RATE, requestsPerMinute), base * DECREASE));

@@ -14,6 +14,11 @@ class AdaptiveRateLimitTest {
 
     /** Sends as fast as the limiter allows for {@code span}, each answer granted; returns how many went. */
     private int sendGranted(Duration span) {
+        return send(span, true);
+    }
+
+    /** Sends as fast as the limiter allows for {@code span}; returns how many went. */
+    private int send(Duration span, boolean tellGranted) {
         long end = now.get() + span.toNanos();
         int sent = 0;
         while (true) {
@@ -21,7 +26,9 @@ class AdaptiveRateLimitTest {
             if (now.get() >= end) {
                 return sent;
             }
-            limiter.granted();
+            if (tellGranted) {
+                limiter.granted();
+            }
             sent++;
         }
     }
@@ -35,6 +42,15 @@ class AdaptiveRateLimitTest {
         limiter.throttled("GET /core/virtual-machines");
         assertEquals(40 * RateLimiter.DECREASE, limiter.currentRate(), 0.001);
         assertEquals(500, limiter.requestsPerMinute(), "the ceiling stays");
+    }
+
+    @Test
+    void aRateLimitAfterAQuietMinuteDoesNotTakeTheFewGrantedForTheLimit() {
+        for (int i = 0; i < 3; i++) {
+            limiter.granted();
+        }
+        limiter.throttled("GET /core/virtual-machines/1");
+        assertEquals(RateLimiter.MIN_MEASURED * RateLimiter.DECREASE, limiter.currentRate(), 0.001);
     }
 
     @Test
@@ -73,15 +89,7 @@ class AdaptiveRateLimitTest {
         now.addAndGet(Duration.ofSeconds(1).toNanos());
         limiter.throttled("x");
         // 28 a minute: at most 28 requests in a minute, and so far fewer than the 500 of the ceiling.
-        int sent = 0;
-        long end = now.get() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            now.addAndGet(limiter.reserve().toNanos());
-            if (now.get() >= end) {
-                break;
-            }
-            sent++;
-        }
+        int sent = send(Duration.ofMinutes(1), false);
         assertTrue(sent <= 28 && sent >= 25, sent + " in the minute after the decrease");
     }
 

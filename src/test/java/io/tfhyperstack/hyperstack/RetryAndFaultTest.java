@@ -105,6 +105,25 @@ class RetryAndFaultTest {
     }
 
     @Test
+    void aRateLimitHoldsEveryRequestOfTheSameBudgetNotOnlyTheOneThatMetIt() {
+        firstThen("GET", VM, status(429, "error-rate-limited.json").withHeader("Retry-After", "30"),
+                okJson(TestSupport.sample("get-instance.json")));
+        int rpm = 1_234_567; // a budget of these two clients alone
+        TestSupport.RecordingSleeper otherSleeper = new TestSupport.RecordingSleeper();
+        HyperstackClient limited = client().requestsPerMinute(rpm).build();
+        HyperstackClient other = TestSupport.client(wm.baseUrl()).requestsPerMinute(rpm).sleeper(otherSleeper).build();
+
+        limited.getInstance(4711);
+        other.getInstance(4711);
+
+        assertEquals(List.of(Duration.ofSeconds(30)), sleeper.waits, "the retry waits once, then goes first");
+        assertEquals(1, otherSleeper.waits.size());
+        Duration w = otherSleeper.waits.get(0);
+        assertTrue(w.compareTo(Duration.ofSeconds(25)) > 0 && w.compareTo(Duration.ofSeconds(31)) < 0,
+                "the other client waits out the same 30 s: " + w);
+    }
+
+    @Test
     void retryAfterAsHttpDateIsHonoured() {
         Instant now = Instant.parse("2026-11-27T05:00:00Z");
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(12).atOffset(ZoneOffset.UTC));
