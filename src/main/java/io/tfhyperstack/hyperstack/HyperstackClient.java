@@ -5,27 +5,15 @@ import io.tfhyperstack.hyperstack.model.CreateInstanceRequest;
 import io.tfhyperstack.hyperstack.model.Environment;
 import io.tfhyperstack.hyperstack.model.Instance;
 import io.tfhyperstack.hyperstack.net.ApiConnection;
-import io.tfhyperstack.hyperstack.net.ConnectionFailure;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.SSLException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -38,11 +26,17 @@ import okhttp3.Response;
  * The HyperStack (Infrahub) API, as far as virtual machines go. Immutable and thread-safe; build one
  * per process with {@link #builder()} and share it.
  *
+ * <p>This class is the endpoints; the rules live beside it, each in one place: {@link RetryPolicy}
+ * (whether and when to send again), {@link Pager} (when a listing is complete), {@link ErrorTranslator}
+ * (what a failure tells the user), {@link RateLimiter} (the pace).
+ *
  * <p>Every call goes through the same steps: wait for the {@link RateLimiter} shared by every client of
  * the process with the same API address and key, send with
  * the {@code api_key} and User-Agent headers, and on 429, 5xx or a failed connection wait (Retry-After
- * when the API sends one, else exponential backoff with jitter from one second) and try again, at most
- * {@code maxRetries} times, but only when repeating the request cannot do harm:
+ * when the API sends one, else exponential backoff with jitter from one second) and try again: after a
+ * 429 for as long as the operation allows ({@code rateLimitWait}, or the create's time limit), with every
+ * other request of the budget waiting too and the budget lowered; otherwise at most {@code maxRetries}
+ * times. And only when repeating the request cannot do harm:
  * <ul>
  * <li>GET (which includes the start/stop/... actions) and PUT of labels are repeated as they are. An
  * action repeated after an answer that got lost may be refused with 400 because the first one took
@@ -72,12 +66,14 @@ public final class HyperstackClient {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
     /** The provider block's default too (request_timeout): one figure for one setting. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(32);
-    /** A Retry-After beyond this is treated as this, so a confused header cannot park Terraform for hours. */
-    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
-    /** Guards against an API that never returns a short or empty page. */
-    static final int MAX_PAGES = 10_000;
+    /**
+     * How long a request without a time limit of its own keeps waiting out 429s (the provider block's
+     * rate_limit_wait): two of the API's one-minute windows, so that a window used up by others ends
+     * within it.
+     */
+    public static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(2);
+    /** The shortest an attempt may last when a time limit is nearly spent: long enough to be answered. */
+    static final Duration MIN_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
     private static final System.Logger LOG = System.getLogger(HyperstackClient.class.getName());
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
@@ -88,45 +84,40 @@ public final class HyperstackClient {
             .build();
 
     private final HttpUrl baseUrl;
-    private final String apiKey;
-    private final int maxRetries;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
     private final Duration requestTimeout;
     private final String userAgent;
     private final Cancellation cancellation;
-    private final Clock clock;
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
     private final ApiConnection connection;
+    private final RetryPolicy retryPolicy;
+    private final Pager pager = new Pager(PAGE_SIZE);
+    private final ErrorTranslator errors;
     private final OkHttpClient http;
     private final InstanceDirectory directory;
     private final StatusWaiter statusWaiter;
 
     private HyperstackClient(Builder b) {
         this.baseUrl = b.parsedBaseUrl;
-        this.apiKey = b.apiKey;
-        this.maxRetries = b.maxRetries;
-        this.connectTimeout = b.connectTimeout;
-        this.readTimeout = b.readTimeout;
         this.requestTimeout = b.requestTimeout;
         this.userAgent = "terraform-provider-hyperstack/" + b.providerVersion
                 + (b.terraformVersion == null ? "" : " terraform/" + b.terraformVersion);
         this.cancellation = b.cancellation;
-        this.clock = b.clock;
         this.sleeper = b.sleeper;
-        this.rateLimiter = RateLimiter.shared(baseUrl.toString(), apiKey, b.requestsPerMinute);
+        this.rateLimiter = RateLimiter.shared(baseUrl.toString(), b.apiKey, b.requestsPerMinute);
+        this.retryPolicy = new RetryPolicy(b.maxRetries, b.rateLimitWait, b.clock);
+        this.errors = new ErrorTranslator(b.apiKey, baseUrl.host(), b.connectTimeout, b.readTimeout, b.requestTimeout);
         this.connection = b.connection;
         LOG.log(System.Logger.Level.DEBUG, () -> connection.describe(baseUrl));
         this.http = connection.applyTo(SHARED_HTTP.newBuilder())
-                .connectTimeout(connectTimeout)
-                .readTimeout(readTimeout)
-                .writeTimeout(readTimeout)
-                .callTimeout(requestTimeout)
-                .addInterceptor(new HeaderInterceptor(apiKey, userAgent))
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .writeTimeout(b.readTimeout)
+                .callTimeout(b.requestTimeout)
+                .addInterceptor(new HeaderInterceptor(b.apiKey, userAgent))
                 .addInterceptor(new LoggingInterceptor(LOG))
                 .build();
-        this.directory = new InstanceDirectory(this, b.directoryTtl, clock);
+        this.directory = new InstanceDirectory(this, b.directoryTtl, b.clock);
         this.statusWaiter = new StatusWaiter(this, b.pollInitialInterval, b.pollMaxInterval);
     }
 
@@ -171,12 +162,8 @@ public final class HyperstackClient {
      */
     public List<Instance> listInstances(InstanceQuery query) {
         Objects.requireNonNull(query, "query");
-        Map<Long, Instance> byId = new LinkedHashMap<>();
-        List<Instance> withoutId = new ArrayList<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            HttpUrl.Builder url = url("core/virtual-machines")
-                    .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("pageSize", Integer.toString(PAGE_SIZE));
+        return pager.all((page, size) -> {
+            HttpUrl.Builder url = pageUrl("core/virtual-machines", page, size);
             if (query.search() != null) {
                 url.addQueryParameter("search", query.search());
             }
@@ -184,139 +171,81 @@ public final class HyperstackClient {
                 url.addQueryParameter("environment", query.environment());
                 url.addQueryParameter("exact_environment_match", Boolean.toString(query.exactEnvironmentMatch()));
             }
-            Req req = new Req("GET", "/core/virtual-machines", url.build(), null, Safety.REPEATABLE);
+            ApiRequest req = read("/core/virtual-machines", url.build());
             Wire.InstancesPage answer = parse(req, execute(req), Wire.InstancesPage.class);
-            List<Instance> items = answer == null || answer.instances() == null ? List.of() : answer.instances();
-            for (Instance i : items) {
-                if (i == null) {
-                    continue;
-                }
-                if (i.id() == 0) {
-                    withoutId.add(i);
-                } else {
-                    byId.putIfAbsent(i.id(), i);
-                }
-            }
-            if (isLastPage(page, items.size(), answer == null ? null : answer.count(),
-                    answer == null ? null : answer.pageSize(), byId.size() + withoutId.size())) {
-                break;
-            }
-        }
-        List<Instance> all = new ArrayList<>(byId.values());
-        all.addAll(withoutId);
-        return List.copyOf(all);
-    }
-
-    /**
-     * Pagination stops at the first empty page; when the API reports a total {@code count}, as soon
-     * as that many distinct items arrived; otherwise at the first page shorter than the page size
-     * (the API's reported {@code page_size} if smaller than ours, in case it caps the size).
-     */
-    static boolean isLastPage(int page, int itemsOnPage, Integer count, Integer reportedPageSize, int collected) {
-        if (itemsOnPage == 0) {
-            return true;
-        }
-        if (count != null && count >= 0) {
-            return collected >= count;
-        }
-        int effective = reportedPageSize != null && reportedPageSize > 0 ? Math.min(PAGE_SIZE, reportedPageSize)
-                : PAGE_SIZE;
-        return itemsOnPage < effective;
+            return answer == null ? Pager.Page.empty()
+                    : new Pager.Page<>(answer.instances(), answer.count(), answer.pageSize());
+        }, i -> i.id() == 0 ? null : i.id());
     }
 
     /** One virtual machine; {@link NotFoundException} if it does not exist (in this region). */
     public Instance getInstance(long id) {
-        Req req = new Req("GET", "/core/virtual-machines/" + id, url("core/virtual-machines").addPathSegment(
-                Long.toString(id)).build(), null, Safety.REPEATABLE);
+        ApiRequest req = read("/core/virtual-machines/" + id, machineUrl(id).build());
         Wire.InstanceAnswer answer = parse(req, execute(req), Wire.InstanceAnswer.class);
         if (answer == null || answer.instance() == null) {
-            throw malformed(req, "the answer has no \"instance\" object", null);
+            throw errors.malformed(req, "the answer has no \"instance\" object", null);
         }
         return answer.instance();
+    }
+
+    /** As {@link #createInstance(CreateInstanceRequest, Duration)} with no time limit but the retry count. */
+    public Instance createInstance(CreateInstanceRequest request) {
+        return createInstance(request, null);
     }
 
     /**
      * Creates one virtual machine and returns it as the API first describes it (usually CREATING).
      * Never creates two: see the class comment. When a look-up after an ambiguous failure finds the
      * machine, that machine is returned as if the create had answered.
+     *
+     * @param timeLimit what is left of the operation's time (Terraform's {@code timeouts.create}): no
+     *     retry waits past it, and no attempt outlasts it by more than {@link #MIN_ATTEMPT_TIMEOUT}; the
+     *     look-up that keeps a created machine from being lost still runs when it is spent. Null: no
+     *     limit but {@code maxRetries}.
      */
-    public Instance createInstance(CreateInstanceRequest request) {
+    public Instance createInstance(CreateInstanceRequest request, Duration timeLimit) {
         Objects.requireNonNull(request, "request");
-        String path = "/core/virtual-machines";
-        Req req = new Req("POST", path, url("core/virtual-machines").build(), toJson(request), Safety.NOT_REPEATABLE);
-        boolean mayExist = false;
+        ApiRequest req = new ApiRequest("POST", "/core/virtual-machines", url("core/virtual-machines").build(),
+                toJson(request), RequestKind.CREATE);
         try {
-            for (int attempt = 0; ; attempt++) {
-                Outcome outcome = send(req);
-                if (outcome.isSuccess()) {
-                    Wire.CreateAnswer answer;
-                    try {
-                        answer = parse(req, outcome.body, Wire.CreateAnswer.class);
-                    } catch (TransportException unreadable) {
-                        // Created, but the answer is garbled: find the machine rather than orphan it.
-                        Instance found = lookUpCreated(request, req, null);
-                        if (found != null) {
-                            return found;
-                        }
-                        throw unreadable;
-                    }
-                    if (answer != null && answer.instances() != null && !answer.instances().isEmpty()
-                            && answer.instances().get(0) != null) {
-                        return answer.instances().get(0);
-                    }
-                    // Created, but the answer does not say what: find it rather than fail a created machine.
-                    Instance found = lookUpCreated(request, req, null);
-                    if (found != null) {
-                        return found;
-                    }
-                    throw malformed(req, "the answer lists no created virtual machine", null);
-                }
-                if (outcome.code == 409 && mayExist) {
-                    // Our earlier attempt most likely made it; the name now being taken is the proof.
-                    Instance found = lookUpCreated(request, req, null);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-                boolean ambiguous = (outcome.failure != null && !isPermanent(outcome.failure)) || outcome.code >= 500;
-                boolean retryable = ambiguous || outcome.code == 429;
-                mayExist |= ambiguous;
-                if (!retryable) {
-                    throw toException(req, outcome, attempt);
-                }
-                if (attempt >= maxRetries) {
-                    if (mayExist) {
-                        Instance found = lookUpCreated(request, req, null);
-                        if (found != null) {
-                            return found;
-                        }
-                    }
-                    throw toException(req, outcome, attempt);
-                }
-                Duration wait = waitBeforeRetry(outcome, attempt);
-                logRetry(req, outcome, attempt, wait);
-                sleeper.sleep(wait, cancellation);
-                if (ambiguous) {
-                    Instance found = lookUpCreated(request, req, outcome);
-                    if (found != null) {
-                        LOG.log(System.Logger.Level.INFO, () -> "create of " + request.name()
-                                + " answered ambiguously but the machine exists (id " + found.id()
-                                + "); not creating it again");
-                        return found;
-                    }
-                }
-            }
+            return exchange(req, timeLimit, body -> created(request, req, body),
+                    cause -> lookUpCreated(request, req, cause));
         } finally {
             mutated();
         }
     }
 
+    /** The machine a successful create answered with; looked up when the answer does not say. */
+    private Instance created(CreateInstanceRequest request, ApiRequest req, String body) {
+        Wire.CreateAnswer answer;
+        try {
+            answer = parse(req, body, Wire.CreateAnswer.class);
+        } catch (TransportException unreadable) {
+            // Created, but the answer is garbled: find the machine rather than orphan it.
+            Instance found = lookUpCreated(request, req, null);
+            if (found != null) {
+                return found;
+            }
+            throw unreadable;
+        }
+        if (answer != null && answer.instances() != null && !answer.instances().isEmpty()
+                && answer.instances().get(0) != null) {
+            return answer.instances().get(0);
+        }
+        // Created, but the answer does not say what: find it rather than fail a created machine.
+        Instance found = lookUpCreated(request, req, null);
+        if (found != null) {
+            return found;
+        }
+        throw errors.malformed(req, "the answer lists no created virtual machine", null);
+    }
+
     /**
      * After a create whose outcome is unknown: the newest machine with exactly this name in this
      * environment, or null. A failing look-up is reported as such, since the caller then cannot know
-     * whether a machine was made.
+     * whether a machine was made. {@code cause} is the ambiguous answer that led here, when there is one.
      */
-    private Instance lookUpCreated(CreateInstanceRequest request, Req createReq, Outcome cause) {
+    private Instance lookUpCreated(CreateInstanceRequest request, ApiRequest createReq, Outcome cause) {
         Instance found;
         try {
             found = newestNamed(listInstances(InstanceQuery.search(request.name())), request);
@@ -328,11 +257,16 @@ public final class HyperstackClient {
         } catch (CancelledException e) {
             throw e;
         } catch (HyperstackException e) {
-            throw new TransportException("Creating virtual machine " + request.name() + " (" + createReq.method + " "
-                    + createReq.path + ") got no clear answer" + (cause == null ? "" : " (" + cause.summary() + ")")
+            throw new TransportException("Creating virtual machine " + request.name() + " (" + createReq.describe()
+                    + ") got no clear answer" + (cause == null ? "" : " (" + cause.summary() + ")")
                     + ", and looking the name up to see whether it was created failed too: " + e.getMessage()
                     + " A machine named " + request.name() + " may exist: check the HyperStack console and import"
                     + " it (terraform import) or delete it before applying again.", false, e);
+        }
+        if (found != null && cause != null) {
+            long id = found.id();
+            LOG.log(System.Logger.Level.INFO, () -> "create of " + request.name() + " answered ambiguously but the"
+                    + " machine exists (id " + id + "); not creating it again");
         }
         return found;
     }
@@ -348,9 +282,8 @@ public final class HyperstackClient {
     /** Starts deleting; the machine goes DELETING and then GET answers 404. */
     public void deleteInstance(long id) {
         try {
-            Req req = new Req("DELETE", "/core/virtual-machines/" + id,
-                    url("core/virtual-machines").addPathSegment(Long.toString(id)).build(), null, Safety.DELETE);
-            execute(req);
+            execute(new ApiRequest("DELETE", "/core/virtual-machines/" + id, machineUrl(id).build(), null,
+                    RequestKind.DELETE));
         } finally {
             mutated();
         }
@@ -386,13 +319,14 @@ public final class HyperstackClient {
 
     private void action(long id, String name, String retainIp) {
         try {
-            HttpUrl.Builder url = url("core/virtual-machines").addPathSegment(Long.toString(id)).addPathSegment(name);
+            HttpUrl.Builder url = machineUrl(id).addPathSegment(name);
             if (retainIp != null) {
                 url.addQueryParameter("retain_ip", retainIp);
             }
             // The API made these GETs; they are safe to send again (the class comment says what a
             // refusal of the repeat means).
-            execute(new Req("GET", "/core/virtual-machines/" + id + "/" + name, url.build(), null, Safety.REPEATABLE));
+            execute(new ApiRequest("GET", "/core/virtual-machines/" + id + "/" + name, url.build(), null,
+                    RequestKind.REPEATABLE));
         } finally {
             mutated();
         }
@@ -403,9 +337,8 @@ public final class HyperstackClient {
         Objects.requireNonNull(labels, "labels");
         try {
             String body = toJson(new Wire.LabelsBody(List.copyOf(labels)));
-            execute(new Req("PUT", "/core/virtual-machines/" + id + "/label",
-                    url("core/virtual-machines").addPathSegment(Long.toString(id)).addPathSegment("label").build(),
-                    body, Safety.REPEATABLE));
+            execute(new ApiRequest("PUT", "/core/virtual-machines/" + id + "/label",
+                    machineUrl(id).addPathSegment("label").build(), body, RequestKind.REPEATABLE));
         } finally {
             mutated();
         }
@@ -416,264 +349,144 @@ public final class HyperstackClient {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
         }
-        Req req = new Req("GET", "/core/virtual-machines/name-availability/" + name,
-                url("core/virtual-machines").addPathSegment("name-availability").addPathSegment(name).build(), null,
-                Safety.REPEATABLE);
+        ApiRequest req = read("/core/virtual-machines/name-availability/" + name,
+                url("core/virtual-machines").addPathSegment("name-availability").addPathSegment(name).build());
         Wire.NameAnswer answer = parse(req, execute(req), Wire.NameAnswer.class);
         if (answer == null || answer.available() == null) {
-            throw malformed(req, "the answer has no \"available\" field", null);
+            throw errors.malformed(req, "the answer has no \"available\" field", null);
         }
         return answer.available();
     }
 
     /** Every environment, over all pages. */
     public List<Environment> listEnvironments() {
-        Map<Object, Environment> seen = new LinkedHashMap<>();
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            HttpUrl url = url("core/environments")
-                    .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("pageSize", Integer.toString(PAGE_SIZE))
-                    .build();
-            Req req = new Req("GET", "/core/environments", url, null, Safety.REPEATABLE);
+        return pager.all((page, size) -> {
+            ApiRequest req = read("/core/environments", pageUrl("core/environments", page, size).build());
             Wire.EnvironmentsPage answer = parse(req, execute(req), Wire.EnvironmentsPage.class);
-            List<Environment> items = answer == null || answer.environments() == null ? List.of()
-                    : answer.environments();
-            for (Environment e : items) {
-                if (e != null) {
-                    seen.putIfAbsent(e.id() != null ? e.id() : (Object) ("name:" + e.name()), e);
-                }
-            }
-            if (isLastPage(page, items.size(), answer == null ? null : answer.count(),
-                    answer == null ? null : answer.pageSize(), seen.size())) {
-                break;
-            }
-        }
-        return List.copyOf(seen.values());
+            return answer == null ? Pager.Page.empty()
+                    : new Pager.Page<>(answer.environments(), answer.count(), answer.pageSize());
+        }, e -> e.id() != null ? e.id() : "name:" + e.name());
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Sending, retrying, errors
+    // Sending
 
-    private enum Safety { REPEATABLE, DELETE, NOT_REPEATABLE }
-
-    /** One request: {@code path} is what messages show (no host, no query). */
-    private record Req(String method, String path, HttpUrl url, String body, Safety safety) {
-        String describe() {
-            return method + " " + path;
-        }
+    private static ApiRequest read(String path, HttpUrl url) {
+        return new ApiRequest("GET", path, url, null, RequestKind.REPEATABLE);
     }
 
-    /** What one attempt produced: an HTTP answer, or an I/O failure. */
-    private static final class Outcome {
-        final int code;
-        final String body;
-        final String retryAfter;
-        final IOException failure;
-
-        Outcome(int code, String body, String retryAfter, IOException failure) {
-            this.code = code;
-            this.body = body;
-            this.retryAfter = retryAfter;
-            this.failure = failure;
-        }
-
-        boolean isSuccess() {
-            return failure == null && code >= 200 && code < 300;
-        }
-
-        String summary() {
-            return failure != null ? describeFailure(failure) : "HTTP " + code;
-        }
+    /** Sends with the retries {@link RetryPolicy} allows; returns the body of a 2xx answer. */
+    private String execute(ApiRequest req) {
+        return exchange(req, null, body -> body, null);
     }
 
-    /** Sends with retries as the class comment describes; returns the body of a 2xx answer. */
-    private String execute(Req req) {
-        for (int attempt = 0; ; attempt++) {
-            Outcome outcome = send(req);
+    /**
+     * Sends {@code req} until it succeeds, is done or {@link RetryPolicy} gives up, and makes the answer
+     * with {@code onSuccess}. When the policy says an earlier attempt may have acted (only for requests
+     * that must not be repeated blindly), {@code earlierAttempt} answers what that attempt made, or null
+     * for nothing; it gets the outcome that raised the doubt, or null when the request is giving up.
+     */
+    private <T> T exchange(ApiRequest req, Duration timeLimit, Function<String, T> onSuccess,
+            Function<Outcome, T> earlierAttempt) {
+        RetryPolicy.Attempts attempts = retryPolicy.begin(req.kind(), timeLimit);
+        boolean holdsTurn = false;
+        while (true) {
+            Outcome outcome = send(req, attempts.remaining(), holdsTurn);
+            holdsTurn = false;
             if (outcome.isSuccess()) {
-                return outcome.body;
+                return onSuccess.apply(outcome.body());
             }
-            if (req.safety == Safety.DELETE && attempt > 0 && outcome.code == 404) {
-                LOG.log(System.Logger.Level.DEBUG, () -> req.describe() + ": 404 on a repeated delete; the first"
-                        + " attempt deleted it");
-                return "";
+            RetryPolicy.Decision decision = attempts.after(outcome);
+            boolean check = decision.checkEarlierAttempt() && earlierAttempt != null;
+            switch (decision.verdict()) {
+                case DONE -> {
+                    LOG.log(System.Logger.Level.DEBUG, () -> req.describe() + ": " + outcome.summary()
+                            + " on a repeat; the first attempt did it");
+                    return onSuccess.apply("");
+                }
+                case GIVE_UP -> {
+                    T found = check ? earlierAttempt.apply(null) : null;
+                    if (found != null) {
+                        return found;
+                    }
+                    throw errors.translate(req, outcome, attempts.retries());
+                }
+                case RETRY -> {
+                    if (outcome.isRateLimited()) {
+                        // Every request to this API waits with this one, which then goes first.
+                        rateLimiter.holdFor(decision.delay());
+                        holdsTurn = true;
+                        LOG.log(System.Logger.Level.DEBUG, () -> req.describe() + ": HTTP 429 (rate limited"
+                                + (outcome.retryAfter() == null ? "" : ", Retry-After " + outcome.retryAfter())
+                                + "); every request waits " + decision.delay().toMillis() + " ms, then this one is"
+                                + " sent again (attempt " + (attempts.retries() + 1) + ")");
+                    } else {
+                        LOG.log(System.Logger.Level.DEBUG, () -> req.describe() + ": " + outcome.summary() + "; retry "
+                                + attempts.retries() + " in " + decision.delay().toMillis() + " ms");
+                    }
+                    sleeper.sleep(decision.delay(), cancellation);
+                    T found = check ? earlierAttempt.apply(outcome) : null;
+                    if (found != null) {
+                        return found;
+                    }
+                }
             }
-            boolean retryable = (outcome.failure != null && !isPermanent(outcome.failure)) || outcome.code == 429
-                    || outcome.code >= 500;
-            if (!retryable || req.safety == Safety.NOT_REPEATABLE || attempt >= maxRetries) {
-                throw toException(req, outcome, attempt);
-            }
-            Duration wait = waitBeforeRetry(outcome, attempt);
-            logRetry(req, outcome, attempt, wait);
-            sleeper.sleep(wait, cancellation);
         }
     }
 
-    /** One attempt: rate limit, send, read the whole body. Cancellation aborts the call in flight. */
+    /**
+     * One attempt: rate limit, send, read the whole body. Cancellation aborts the call in flight. An
+     * attempt lasts at most the request timeout, and within a time limit at most what is left of it
+     * (but never less than {@link #MIN_ATTEMPT_TIMEOUT}, so that a last attempt can still be answered).
+     */
     @SuppressWarnings("try") // the registration is only held for its close()
-    private Outcome send(Req req) {
+    private Outcome send(ApiRequest req, Optional<Duration> timeLeft, boolean holdsTurn) {
         cancellation.throwIfCancelled(req.describe());
-        rateLimiter.acquire(sleeper, cancellation);
-        Request.Builder rb = new Request.Builder().url(req.url);
-        if (req.body != null) {
-            rb.method(req.method, RequestBody.create(req.body, JSON_TYPE));
-        } else if (req.method.equals("GET")) {
+        if (!holdsTurn) {
+            rateLimiter.acquire(sleeper, cancellation);
+        }
+        Request.Builder rb = new Request.Builder().url(req.url());
+        if (req.body() != null) {
+            rb.method(req.method(), RequestBody.create(req.body(), JSON_TYPE));
+        } else if (req.method().equals("GET")) {
             rb.get();
         } else {
-            rb.method(req.method, null);
+            rb.method(req.method(), null);
         }
         Call call = http.newCall(rb.build());
+        timeLeft.ifPresent(left -> call.timeout().timeout(attemptTimeout(left).toMillis(), TimeUnit.MILLISECONDS));
         try (Cancellation.Registration r = cancellation.onCancel(call::cancel);
                 Response response = call.execute()) {
             String body = response.body().string();
-            return new Outcome(response.code(), body, response.header("Retry-After"), null);
+            if (response.code() == 429) {
+                rateLimiter.throttled(req.describe());
+            } else {
+                rateLimiter.granted();
+            }
+            return Outcome.answered(response.code(), body, response.header("Retry-After"));
         } catch (IOException e) {
             if (cancellation.isCancelled()) {
                 throw new CancelledException(req.describe());
             }
-            return new Outcome(0, null, null, e);
+            // a proxy, trust or name failure is told apart here, where the connection's settings are known
+            return Outcome.failed(e, connection.explain(e, baseUrl));
         }
     }
 
-    private void logRetry(Req req, Outcome outcome, int attempt, Duration wait) {
-        LOG.log(System.Logger.Level.DEBUG, () -> req.describe() + ": " + outcome.summary() + "; retry " + (attempt + 1)
-                + " of " + maxRetries + " in " + wait.toMillis() + " ms");
+    private Duration attemptTimeout(Duration timeLeft) {
+        Duration floored = timeLeft.compareTo(MIN_ATTEMPT_TIMEOUT) < 0 ? MIN_ATTEMPT_TIMEOUT : timeLeft;
+        return floored.compareTo(requestTimeout) > 0 ? requestTimeout : floored;
     }
 
-    /** Retry-After when the API sent a usable one, else backoff: 1 s, 2 s, 4 s ... plus up to 25% jitter. */
-    private Duration waitBeforeRetry(Outcome outcome, int attempt) {
-        Duration retryAfter = parseRetryAfter(outcome.retryAfter, clock);
-        if (retryAfter != null) {
-            return retryAfter;
-        }
-        return backoff(attempt);
-    }
-
-    static Duration backoff(int attempt) {
-        long base = INITIAL_BACKOFF.toMillis() << Math.min(attempt, 20);
-        base = Math.min(base, MAX_BACKOFF.toMillis());
-        long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
-        return Duration.ofMillis(base + jitter);
-    }
-
-    /** Seconds or an HTTP date; null when absent or unreadable. Capped at {@link #MAX_RETRY_AFTER}. */
-    static Duration parseRetryAfter(String header, Clock clock) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String v = header.strip();
-        Duration d;
-        try {
-            d = Duration.ofSeconds(Long.parseLong(v));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                d = Duration.between(clock.instant(), at.toInstant());
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
-        if (d.isNegative()) {
-            d = Duration.ZERO;
-        }
-        return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
-    }
-
-    /** A proxy, trust or name failure that repeating cannot mend (the request never reached the API). */
-    private boolean isPermanent(IOException failure) {
-        ConnectionFailure explained = connection.explain(failure, baseUrl);
-        return explained != null && explained.permanent();
-    }
-
-    private HyperstackException toException(Req req, Outcome outcome, int retriesDone) {
-        if (outcome.failure != null) {
-            boolean timeout = isTimeout(outcome.failure);
-            String retried = retriesDone == 0 ? "" : " after " + (retriesDone + 1) + " attempts";
-            ConnectionFailure explained = connection.explain(outcome.failure, baseUrl);
-            if (explained != null) {
-                return new TransportException(scrub("HyperStack API " + req.describe() + " failed" + retried + ": "
-                        + explained.what() + ". " + explained.advice()), false, outcome.failure);
-            }
-            String advice = timeout
-                    ? "The API did not answer in time (connect " + connectTimeout.toMillis() + " ms, read "
-                            + readTimeout.toMillis() + " ms, whole request " + requestTimeout.toMillis()
-                            + " ms). Try again, or raise the provider's request timeout."
-                    : "Check the network connection to " + baseUrl.host()
-                            + " and the API address (HYPERSTACK_API_ADDRESS / the provider's api_address).";
-            return new TransportException(scrub("HyperStack API " + req.describe() + " failed" + retried + ": "
-                    + describeFailure(outcome.failure) + ". " + advice), timeout, outcome.failure);
-        }
-        String apiMessage = null;
-        String errorReason = null;
-        try {
-            if (outcome.body != null && !outcome.body.isBlank()) {
-                Wire.ErrorBody eb = Wire.JSON.readValue(outcome.body, Wire.ErrorBody.class);
-                if (eb != null) {
-                    apiMessage = eb.message();
-                    errorReason = eb.errorReason();
-                }
-            }
-        } catch (JsonProcessingException notJson) {
-            String text = outcome.body.strip();
-            if (!text.startsWith("<")) {
-                apiMessage = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-            }
-        }
-        apiMessage = scrub(apiMessage);
-        errorReason = scrub(errorReason);
-        String m = req.method;
-        String p = req.path;
-        int code = outcome.code;
-        String tries = " (gave up after " + (retriesDone + 1) + " attempt" + (retriesDone == 0 ? "" : "s") + ")";
-        switch (code) {
-            case 400:
-                return new BadRequestException(m, p, code, apiMessage, errorReason,
-                        "The API refused the request as sent; correct the argument the message names and apply again.");
-            case 401:
-                return new UnauthorizedException(m, p, code, apiMessage, errorReason,
-                        "Check HYPERSTACK_API_KEY / the provider's api_key: the key is missing, mistyped or revoked.");
-            case 403:
-                return new ForbiddenException(m, p, code, apiMessage, errorReason,
-                        "The API key is valid but not allowed to do this; check the key's organization and role in"
-                                + " the HyperStack console.");
-            case 404:
-                return new NotFoundException(m, p, code, apiMessage, errorReason,
-                        "The resource does not exist: it was deleted outside Terraform, or it belongs to another"
-                                + " region (IDs are region-scoped).");
-            case 409:
-                return new ConflictException(m, p, code, apiMessage, errorReason,
-                        "A virtual machine with this name already exists (or the resource is busy); choose another"
-                                + " name or import the existing machine with terraform import.");
-            case 429:
-                return new RateLimitedException(m, p, code, apiMessage, errorReason,
-                        "The API's rate limit (per source IP, shared with every other client there) was still exceeded" + tries
-                                + ". Lower terraform -parallelism or the provider's requests_per_minute, or try again"
-                                + " in a minute.");
-            default:
-                if (code >= 500) {
-                    return new ServerErrorException(m, p, code, apiMessage, errorReason,
-                            "HyperStack had an internal error" + tries + ". Try again later; if it persists, check"
-                                    + " the machine in the HyperStack console.");
-                }
-                return new BadRequestException(m, p, code, apiMessage, errorReason,
-                        "The API refused the request; this is likely a provider bug, please report it.");
-        }
-    }
-
-    private TransportException malformed(Req req, String what, Throwable cause) {
-        return new TransportException(scrub("HyperStack API " + req.describe() + " answered, but " + what
-                + ". The API may have changed or a proxy may have altered the answer; try again, and report it if it"
-                + " persists."), false, cause);
-    }
-
-    private <T> T parse(Req req, String body, Class<T> type) {
+    private <T> T parse(ApiRequest req, String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             return null;
         }
         try {
             return Wire.JSON.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw malformed(req, "its body is not the JSON the API documents (" + e.getOriginalMessage() + ")", e);
+            throw errors.malformed(req, "its body is not the JSON the API documents (" + e.getOriginalMessage() + ")",
+                    e);
         }
     }
 
@@ -685,45 +498,17 @@ public final class HyperstackClient {
         }
     }
 
-    static boolean isTimeout(IOException e) {
-        return e instanceof SocketTimeoutException
-                || (e instanceof InterruptedIOException && String.valueOf(e.getMessage()).contains("timeout"));
-    }
-
-    /**
-     * What went wrong with the connection, in words: this reaches Terraform users, to whom a Java class
-     * name means nothing (the log line of the failed call keeps it, for whoever debugs).
-     */
-    static String describeFailure(IOException e) {
-        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
-        if (isTimeout(e)) {
-            return "timed out";
-        }
-        if (e instanceof UnknownHostException) {
-            return "the host name could not be resolved" + detail;
-        }
-        if (e instanceof ConnectException) {
-            return "the connection was refused" + detail;
-        }
-        if (e instanceof SSLException) {
-            return "the TLS connection failed" + detail;
-        }
-        if (e instanceof SocketException || e instanceof EOFException) {
-            return "the connection broke" + detail;
-        }
-        return "the connection failed" + detail;
-    }
-
-    /** The API key never leaves this object, even when the API echoes it back in a message. */
-    private String scrub(String text) {
-        if (text == null || apiKey.isEmpty()) {
-            return text;
-        }
-        return text.replace(apiKey, "<redacted>");
-    }
-
     private HttpUrl.Builder url(String segments) {
         return baseUrl.newBuilder().addPathSegments(segments);
+    }
+
+    private HttpUrl.Builder machineUrl(long id) {
+        return url("core/virtual-machines").addPathSegment(Long.toString(id));
+    }
+
+    private HttpUrl.Builder pageUrl(String segments, int page, int size) {
+        return url(segments).addQueryParameter("page", Integer.toString(page))
+                .addQueryParameter("pageSize", Integer.toString(size));
     }
 
     /** After every create, delete, action and label change: the cached instance list is out of date. */
@@ -733,7 +518,7 @@ public final class HyperstackClient {
 
     @Override
     public String toString() {
-        return "HyperstackClient[" + baseUrl + ", maxRetries=" + maxRetries + ", requestsPerMinute="
+        return "HyperstackClient[" + baseUrl + ", maxRetries=" + retryPolicy.maxRetries() + ", requestsPerMinute="
                 + rateLimiter.requestsPerMinute() + "]";
     }
 
@@ -752,6 +537,7 @@ public final class HyperstackClient {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration rateLimitWait = DEFAULT_RATE_LIMIT_WAIT;
         private String providerVersion = defaultProviderVersion();
         private String terraformVersion;
         private Cancellation cancellation = Cancellation.none();
@@ -792,6 +578,15 @@ public final class HyperstackClient {
         /** Longest time for one whole HTTP call, connect to last byte (default 60 s, as request_timeout). */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /**
+         * How long a request keeps waiting out 429s when it has no time limit of its own (default 2
+         * minutes; zero: a 429 fails at once).
+         */
+        public Builder rateLimitWait(Duration rateLimitWait) {
+            this.rateLimitWait = rateLimitWait;
             return this;
         }
 
@@ -878,6 +673,9 @@ public final class HyperstackClient {
                 throw new IllegalArgumentException("requestsPerMinute must be at least 1, got " + requestsPerMinute);
             }
             requirePositive(requestTimeout, "requestTimeout");
+            if (rateLimitWait == null || rateLimitWait.isNegative()) {
+                throw new IllegalArgumentException("rateLimitWait must be zero or positive, got " + rateLimitWait);
+            }
             requirePositive(connectTimeout, "connectTimeout");
             requirePositive(readTimeout, "readTimeout");
             if (directoryTtl == null || directoryTtl.isNegative()) {

@@ -47,6 +47,7 @@ public final class ProviderContext {
                     .maxRetries(settings.maxRetries())
                     .requestsPerMinute(settings.requestsPerMinute())
                     .requestTimeout(settings.requestTimeout())
+                    .rateLimitWait(settings.rateLimitWait())
                     .providerVersion(Version.get())
                     .terraformVersion(request.terraformVersion())
                     .cancellation(cancellation)

@@ -3,6 +3,7 @@ package io.tfhyperstack.provider;
 import io.tfhyperstack.framework.schema.Attribute;
 import io.tfhyperstack.framework.schema.Block;
 import io.tfhyperstack.framework.schema.Schema;
+import io.tfhyperstack.framework.text.DurationString;
 import io.tfhyperstack.framework.types.Type;
 import io.tfhyperstack.framework.validator.NumberValidators;
 import io.tfhyperstack.framework.validator.StringValidators;
@@ -31,15 +32,19 @@ final class ProviderSchema {
                         .build(),
                 Attribute.builder("max_retries").type(Type.NUMBER).optional()
                         .validator(NumberValidators.between(0, 20))
-                        .description("How many times a request that is safe to repeat is retried after a rate "
-                                + "limit (429), a server error (5xx) or a connection failure, with exponential "
-                                + "backoff from 1 second. Defaults to `" + ProviderSettings.DEFAULT_MAX_RETRIES + "`.")
+                        .description("How many times a request that is safe to repeat is retried after a server "
+                                + "error (5xx) or a connection failure, with exponential backoff from 1 second. "
+                                + "Defaults to `" + ProviderSettings.DEFAULT_MAX_RETRIES + "`. Rate limits (429) "
+                                + "are waited out instead: see `rate_limit_wait`.")
                         .build(),
                 Attribute.builder("requests_per_minute").type(Type.NUMBER).optional()
                         .validator(NumberValidators.between(1, 100_000))
                         .description("Client-side limit on API requests per minute for the whole provider process, "
                                 + "so a large plan slows down instead of being rate limited. Defaults to `"
-                                + ProviderSettings.DEFAULT_REQUESTS_PER_MINUTE + "`, the API's documented limit per IP.")
+                                + ProviderSettings.DEFAULT_REQUESTS_PER_MINUTE + "`, the API's documented limit per IP. "
+                                + "It is the most the provider sends: when the API answers 429 (others behind the "
+                                + "same IP use the same limit), the provider lowers its own pace and climbs back "
+                                + "slowly while requests succeed.")
                         .build(),
                 Attribute.builder("request_timeout").type(Type.STRING).optional()
                         .validator(StringValidators.duration())
@@ -62,6 +67,15 @@ final class ProviderSchema {
                                 + "system's (the system bundle, `/etc/ssl/certs`, or `SSL_CERT_FILE` and "
                                 + "`SSL_CERT_DIR` when set), for an API behind a private certificate authority or a "
                                 + "proxy that re-signs TLS.")
+                        .build(),
+                Attribute.builder("rate_limit_wait").type(Type.STRING).optional()
+                        .validator(StringValidators.duration())
+                        .description("How long a read keeps waiting when the API answers 429 Too Many Requests "
+                                + "(the API counts requests per IP in one-minute windows), as a duration such as "
+                                + "`5m`; `0s` fails at once. Defaults to `"
+                                + DurationString.format(ProviderSettings.DEFAULT_RATE_LIMIT_WAIT) + "`, two windows. "
+                                + "The API's `Retry-After` is honoured. A resource's create waits instead for as "
+                                + "long as its `timeouts.create` allows.")
                         .build()),
                 List.of(),
                 "The HyperStack provider finds and controls [HyperStack](https://www.hyperstack.cloud/) GPU "

@@ -20,13 +20,14 @@ import java.util.Map;
  * @param caFile the block's {@code ca_file}, or null
  */
 public record ProviderSettings(String apiKey, String apiAddress, int maxRetries, int requestsPerMinute,
-                               Duration requestTimeout, String proxyUrl, String caFile) {
+                               Duration requestTimeout, Duration rateLimitWait, String proxyUrl, String caFile) {
     public static final String DEFAULT_API_ADDRESS = HyperstackClient.DEFAULT_BASE_URL;
     public static final String ENV_API_KEY = "HYPERSTACK_API_KEY";
     public static final String ENV_API_ADDRESS = "HYPERSTACK_API_ADDRESS";
     public static final int DEFAULT_MAX_RETRIES = HyperstackClient.DEFAULT_MAX_RETRIES;
     public static final int DEFAULT_REQUESTS_PER_MINUTE = HyperstackClient.DEFAULT_REQUESTS_PER_MINUTE;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = HyperstackClient.DEFAULT_REQUEST_TIMEOUT;
+    public static final Duration DEFAULT_RATE_LIMIT_WAIT = HyperstackClient.DEFAULT_RATE_LIMIT_WAIT;
 
     /**
      * Reads the provider block, falling back to the environment. Returns null, with diagnostics on
@@ -54,21 +55,26 @@ public record ProviderSettings(String apiKey, String apiAddress, int maxRetries,
         }
         int retries = intOr(config.attribute("max_retries"), DEFAULT_MAX_RETRIES);
         int rpm = intOr(config.attribute("requests_per_minute"), DEFAULT_REQUESTS_PER_MINUTE);
-        Duration timeout = DEFAULT_REQUEST_TIMEOUT;
-        Value t = config.attribute("request_timeout");
-        if (!t.isNull()) {
-            try {
-                timeout = DurationString.parse(t.asString());
-            } catch (IllegalArgumentException e) {
-                diagnostics.addError(AttributePath.ROOT.attribute("request_timeout"), "Invalid duration",
-                        e.getMessage());
-            }
-        }
+        Duration timeout = durationOr(config, "request_timeout", DEFAULT_REQUEST_TIMEOUT, diagnostics);
+        Duration rateLimitWait = durationOr(config, "rate_limit_wait", DEFAULT_RATE_LIMIT_WAIT, diagnostics);
         if (diagnostics.hasErrors()) {
             return null;
         }
         return new ProviderSettings(apiKey.trim(), stripTrailingSlash(address.trim()), retries, rpm, timeout,
-                stringOr(config.attribute("proxy_url"), null), stringOr(config.attribute("ca_file"), null));
+                rateLimitWait, stringOr(config.attribute("proxy_url"), null), stringOr(config.attribute("ca_file"), null));
+    }
+
+    private static Duration durationOr(Value config, String attribute, Duration fallback, Diagnostics diagnostics) {
+        Value v = config.attribute(attribute);
+        if (v.isNull()) {
+            return fallback;
+        }
+        try {
+            return DurationString.parse(v.asString());
+        } catch (IllegalArgumentException e) {
+            diagnostics.addError(AttributePath.ROOT.attribute(attribute), "Invalid duration", e.getMessage());
+            return fallback;
+        }
     }
 
     private static String stringOr(Value v, String fallback) {
@@ -86,6 +92,7 @@ public record ProviderSettings(String apiKey, String apiAddress, int maxRetries,
     @Override
     public String toString() {
         return "ProviderSettings[apiAddress=" + apiAddress + ", maxRetries=" + maxRetries
-                + ", requestsPerMinute=" + requestsPerMinute + ", requestTimeout=" + requestTimeout + "]";
+                + ", requestsPerMinute=" + requestsPerMinute + ", requestTimeout=" + requestTimeout
+                + ", rateLimitWait=" + rateLimitWait + "]";
     }
 }

@@ -11,16 +11,19 @@ final class ApiRoutes {
     /** Page size when the client names none (the API's documented default). */
     static final int DEFAULT_PAGE_SIZE = 10;
     /**
-     * Largest page the simulator serves; a bigger {@code pageSize} is clamped to it and the answer's
-     * {@code page_size} says so. The spec gives no maximum; this one is the simulator's choice.
+     * Largest page the simulator serves unless told otherwise; a bigger {@code pageSize} is clamped to it
+     * and the answer's {@code page_size} says so. The spec gives no maximum; this one is the simulator's
+     * choice.
      */
     static final int MAX_PAGE_SIZE = 100;
 
     private final Cloud cloud;
+    private final int maxPageSize;
     private final Router<Call.Handler> router = new Router<>();
 
-    ApiRoutes(Cloud cloud) {
+    ApiRoutes(Cloud cloud, int maxPageSize) {
         this.cloud = cloud;
+        this.maxPageSize = maxPageSize;
         String vms = "/core/virtual-machines";
         router.add("GET", vms, this::list)
                 .add("POST", vms, this::create)
@@ -80,7 +83,7 @@ final class ApiRoutes {
 
     private Call.Answer list(Call c) {
         int page = positiveInt(c, "page", 1);
-        int pageSize = Math.min(positiveInt(c, "pageSize", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+        int pageSize = Math.min(positiveInt(c, "pageSize", DEFAULT_PAGE_SIZE), maxPageSize);
         bool(c, "exclude_firewalls"); // accepted and checked; the simulator has no firewalls to leave out
         Cloud.Page p = cloud.list(new Cloud.VmQuery(page, pageSize, c.query.get("search"), c.query.get("environment"),
                 bool(c, "exact_environment_match")));
@@ -104,13 +107,13 @@ final class ApiRoutes {
 
     private Call.Answer environments(Call c) {
         int page = positiveInt(c, "page", 1);
-        int pageSize = Math.min(positiveInt(c, "pageSize", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+        int pageSize = Math.min(positiveInt(c, "pageSize", DEFAULT_PAGE_SIZE), maxPageSize);
         return Call.Answer.ok(paged("Success", cloud.environments(page, pageSize, c.query.get("search")), "environments"));
     }
 
     private Call.Answer keypairs(Call c) {
         int page = positiveInt(c, "page", 1);
-        int pageSize = Math.min(positiveInt(c, "pageSize", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+        int pageSize = Math.min(positiveInt(c, "pageSize", DEFAULT_PAGE_SIZE), maxPageSize);
         return Call.Answer.ok(paged("Success", cloud.keypairs(page, pageSize), "keypairs"));
     }
 

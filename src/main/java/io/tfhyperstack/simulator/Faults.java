@@ -46,6 +46,7 @@ public final class Faults {
     private double errorRate;
     private Duration latency = Duration.ZERO;
     private Duration retryAfter;
+    private boolean retryAfterWindowEnd;
     private Pattern errorOnCreateNames;
     private final List<FailRule> failRules = new ArrayList<>();
 
@@ -101,6 +102,17 @@ public final class Faults {
             throw new IllegalArgumentException("retry-after must be >= 0");
         }
         retryAfter = wait;
+        retryAfterWindowEnd = false;
+        return this;
+    }
+
+    /**
+     * Send {@code Retry-After} with every 429 of the rate limit saying when its window ends (whole
+     * seconds, rounded up), as an API that counts in fixed windows can; other 429s get none.
+     */
+    public synchronized Faults retryAfterWindowEnd() {
+        retryAfter = null;
+        retryAfterWindowEnd = true;
         return this;
     }
 
@@ -148,6 +160,7 @@ public final class Faults {
         errorRate = 0.0;
         latency = Duration.ZERO;
         retryAfter = null;
+        retryAfterWindowEnd = false;
         errorOnCreateNames = null;
         failRules.clear();
         random = new Random(randomSeed);
@@ -177,8 +190,10 @@ public final class Faults {
             windowCount++;
             if (windowCount > rateLimit) {
                 String per = rateWindow.equals(Duration.ofMinutes(1)) ? "minute" : Durations.format(rateWindow);
+                Long retryIn = retryAfterWindowEnd
+                        ? Long.valueOf(ceilSeconds(windowStartNanos + rateWindow.toNanos() - now)) : retryAfterSeconds();
                 return new Injected(429, "too_many_requests", "Too many requests: limit is " + rateLimit + " per " + per,
-                        retryAfterSeconds());
+                        retryIn);
             }
         }
         String p = stripSlash(path);
@@ -208,7 +223,11 @@ public final class Faults {
         if (retryAfter == null) {
             return null;
         }
-        long ms = retryAfter.toMillis();
+        return ceilSeconds(retryAfter.toNanos());
+    }
+
+    private static long ceilSeconds(long nanos) {
+        long ms = Math.max(0, nanos) / 1_000_000;
         return (ms + 999) / 1000;
     }
 
@@ -224,6 +243,7 @@ public final class Faults {
         o.put("error_rate", errorRate);
         o.put("latency_ms", latency.toMillis());
         o.put("retry_after_ms", retryAfter == null ? null : retryAfter.toMillis());
+        o.put("retry_after_window_end", retryAfterWindowEnd);
         o.put("error_on_create_names", errorOnCreateNames == null ? null : errorOnCreateNames.pattern());
         o.put("random_seed", randomSeed);
         ArrayNode rules = o.putArray("fail_next");

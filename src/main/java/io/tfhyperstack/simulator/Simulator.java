@@ -79,12 +79,15 @@ public final class Simulator implements AutoCloseable {
                 .latency(b.latency)
                 .retryAfter(b.retryAfter)
                 .errorOnCreateNames(b.errorOnCreateNames);
+        if (b.retryAfterWindowEnd) {
+            faults.retryAfterWindowEnd();
+        }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hyperstack-sim-steps"));
         Seed seed = b.seedJson != null ? Seed.fromJson(b.seedJson)
                 : b.seedFile != null ? Seed.fromFile(b.seedFile) : Seed.defaults();
         this.cloud = new Cloud(seed, scheduler, faults, b.stepDelay, b.floatingIpRange);
         cloud.addSynthetic(b.syntheticInstances);
-        this.api = new ApiRoutes(cloud);
+        this.api = new ApiRoutes(cloud, b.maxPageSize);
         this.admin = new AdminRoutes(cloud, faults, counter);
     }
 
@@ -342,6 +345,8 @@ public final class Simulator implements AutoCloseable {
         private double errorRate;
         private Duration latency = Duration.ZERO;
         private Duration retryAfter;
+        private boolean retryAfterWindowEnd;
+        private int maxPageSize = ApiRoutes.MAX_PAGE_SIZE;
         private String errorOnCreateNames;
         private long randomSeed = DEFAULT_RANDOM_SEED;
         private String floatingIpRange;
@@ -439,6 +444,23 @@ public final class Simulator implements AutoCloseable {
                 throw new IllegalArgumentException("retry-after must be >= 0");
             }
             this.retryAfter = wait;
+            this.retryAfterWindowEnd = false;
+            return this;
+        }
+
+        /** Send Retry-After with the rate limit's 429s: the seconds until its window ends. */
+        public Builder retryAfterWindowEnd() {
+            this.retryAfter = null;
+            this.retryAfterWindowEnd = true;
+            return this;
+        }
+
+        /** Serve at most {@code size} items a page, whatever {@code pageSize} asks (default 100). */
+        public Builder maxPageSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("max page size must be >= 1");
+            }
+            this.maxPageSize = size;
             return this;
         }
 

@@ -40,7 +40,10 @@ public final class SimulatorCommand {
             "  --error-rate F              answer 500 to this fraction (0.0-1.0) of API requests (default 0)",
             "  --random-seed N             seed of the error-rate randomness (default " + Simulator.DEFAULT_RANDOM_SEED + ")",
             "  --latency DURATION          add this delay before every API answer (default 0)",
-            "  --retry-after DURATION      send Retry-After with each 429 (default: none, as the API documents)",
+            "  --retry-after DURATION      send Retry-After with each 429 (default: none, as the API documents);",
+            "                              'window': the seconds until the rate limit's minute ends",
+            "  --max-page-size N           serve at most N items a page, whatever pageSize asks (default "
+                    + ApiRoutes.MAX_PAGE_SIZE + ")",
             "  --error-on-create-names RE  VMs whose name matches RE end in ERROR after create",
             "  --tls-cert FILE             serve HTTPS with this PEM certificate (chain), with --tls-key",
             "  --tls-key FILE              the certificate's PEM private key (PKCS#8, unencrypted)",
@@ -118,7 +121,14 @@ public final class SimulatorCommand {
                     case "--error-rate": builder.errorRate(doubleFlag(arg, value)); break;
                     case "--random-seed": builder.randomSeed(Long.parseLong(value)); break;
                     case "--latency": builder.latency(Durations.parse(value)); break;
-                    case "--retry-after": builder.retryAfter(Durations.parse(value)); break;
+                    case "--retry-after":
+                        if (value.equals("window")) {
+                            builder.retryAfterWindowEnd();
+                        } else {
+                            builder.retryAfter(Durations.parse(value));
+                        }
+                        break;
+                    case "--max-page-size": builder.maxPageSize(intFlag(arg, value)); break;
                     case "--error-on-create-names": builder.errorOnCreateNames(value); break;
                     case "--tls-cert": tlsCert = Path.of(value); break;
                     case "--tls-key": tlsKey = Path.of(value); break;

@@ -24,7 +24,8 @@ class ProviderSchemaTest {
             assertTrue(attributes.path("api_key").path("sensitive").asBoolean(), provider.toString());
             assertTrue(attributes.path("api_key").path("optional").asBoolean());
             assertEquals("markdown", attributes.path("api_address").path("description_kind").asText());
-            for (String name : new String[]{"api_address", "max_retries", "requests_per_minute", "request_timeout"}) {
+            for (String name : new String[]{"api_address", "max_retries", "requests_per_minute", "request_timeout",
+                    "rate_limit_wait"}) {
                 assertFalse(attributes.path(name).isMissingNode(), name + " missing: " + provider);
                 assertFalse(attributes.path(name).path("description").asText().isBlank(), name + " has no description");
             }

@@ -108,8 +108,8 @@ class BuildingBlocksTest {
 
     @Property(tries = 200)
     void backoffStartsAtOneSecondAndDoubles(@ForAll @IntRange(min = 0, max = 30) int attempt) {
-        long ms = HyperstackClient.backoff(attempt).toMillis();
-        long base = Math.min(1000L << Math.min(attempt, 20), HyperstackClient.MAX_BACKOFF.toMillis());
+        long ms = RetryPolicy.backoff(attempt).toMillis();
+        long base = Math.min(1000L << Math.min(attempt, 20), RetryPolicy.MAX_BACKOFF.toMillis());
         assertTrue(ms >= base && ms <= base + base / 4, attempt + " -> " + ms);
         assertTrue(ms >= 1000);
     }

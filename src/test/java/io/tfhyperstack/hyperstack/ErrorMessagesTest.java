@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -91,7 +92,9 @@ class ErrorMessagesTest {
     })
     void eachCodeHasItsExceptionAndAHelpfulMessage(int code, String sample, String type, String reason,
             String apiMessage, String advice) {
-        HyperstackClient client = TestSupport.client(wm.baseUrl()).maxRetries(2).build();
+        // 429s are waited out for rateLimitWait: 1 s and 2 s (plus jitter) fit in 4 s, a third wait does not.
+        HyperstackClient client = TestSupport.client(wm.baseUrl()).maxRetries(2).rateLimitWait(Duration.ofSeconds(4))
+                .build();
         String body = sample.equals("error-forbidden.json") ? TestSupport.resource("/hyperstack/error-forbidden.json")
                 : TestSupport.sample(sample);
         wm.stubFor(get(urlPathEqualTo("/v1/core/virtual-machines/4711/start"))
@@ -113,7 +116,7 @@ class ErrorMessagesTest {
         }
         assertTrue(m.contains(advice), m);
         assertNoKey(e);
-        // 429 and 5xx are retried (maxRetries 2 = 3 attempts); clear refusals are not.
+        // 5xx are retried (maxRetries 2 = 3 attempts), 429 within rateLimitWait (also 3); clear refusals are not.
         int expectedAttempts = code == 429 || code >= 500 ? 3 : 1;
         wm.verify(expectedAttempts, getRequestedFor(urlPathEqualTo("/v1/core/virtual-machines/4711/start")));
         if (expectedAttempts > 1) {

@@ -119,11 +119,12 @@ class PaginationTest {
 
     @Test
     void lastPageRule() {
-        assertTrue(HyperstackClient.isLastPage(1, 0, null, null, 0));
-        assertTrue(HyperstackClient.isLastPage(1, 5, 5, P, 5));
-        assertFalse(HyperstackClient.isLastPage(1, 5, 9, P, 5), "count not reached: a short page is not the end");
-        assertTrue(HyperstackClient.isLastPage(1, 5, null, P, 5));
-        assertFalse(HyperstackClient.isLastPage(1, 30, null, 30, 30));
-        assertFalse(HyperstackClient.isLastPage(1, P, null, null, P));
+        Pager pager = new Pager(P);
+        assertTrue(pager.isLastPage(0, null, null, 0));
+        assertTrue(pager.isLastPage(5, 5, P, 5));
+        assertFalse(pager.isLastPage(5, 9, P, 5), "count not reached: a short page is not the end");
+        assertTrue(pager.isLastPage(5, null, P, 5));
+        assertFalse(pager.isLastPage(30, null, 30, 30));
+        assertFalse(pager.isLastPage(P, null, null, P));
     }
 }

@@ -105,6 +105,25 @@ class RetryAndFaultTest {
     }
 
     @Test
+    void aRateLimitHoldsEveryRequestOfTheSameBudgetNotOnlyTheOneThatMetIt() {
+        firstThen("GET", VM, status(429, "error-rate-limited.json").withHeader("Retry-After", "30"),
+                okJson(TestSupport.sample("get-instance.json")));
+        int rpm = 1_234_567; // a budget of these two clients alone
+        TestSupport.RecordingSleeper otherSleeper = new TestSupport.RecordingSleeper();
+        HyperstackClient limited = client().requestsPerMinute(rpm).build();
+        HyperstackClient other = TestSupport.client(wm.baseUrl()).requestsPerMinute(rpm).sleeper(otherSleeper).build();
+
+        limited.getInstance(4711);
+        other.getInstance(4711);
+
+        assertEquals(List.of(Duration.ofSeconds(30)), sleeper.waits, "the retry waits once, then goes first");
+        assertEquals(1, otherSleeper.waits.size());
+        Duration w = otherSleeper.waits.get(0);
+        assertTrue(w.compareTo(Duration.ofSeconds(25)) > 0 && w.compareTo(Duration.ofSeconds(31)) < 0,
+                "the other client waits out the same 30 s: " + w);
+    }
+
+    @Test
     void retryAfterAsHttpDateIsHonoured() {
         Instant now = Instant.parse("2026-11-27T05:00:00Z");
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(12).atOffset(ZoneOffset.UTC));
@@ -117,11 +136,11 @@ class RetryAndFaultTest {
     @Test
     void retryAfterParsing() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T05:00:00Z"), ZoneOffset.UTC);
-        assertEquals(Duration.ofSeconds(3), HyperstackClient.parseRetryAfter(" 3 ", clock));
-        assertEquals(Duration.ZERO, HyperstackClient.parseRetryAfter("Thu, 26 Nov 2026 05:00:00 GMT", clock));
-        assertEquals(HyperstackClient.MAX_RETRY_AFTER, HyperstackClient.parseRetryAfter("86400", clock));
-        assertEquals(null, HyperstackClient.parseRetryAfter("soon", clock));
-        assertEquals(null, HyperstackClient.parseRetryAfter(null, clock));
+        assertEquals(Duration.ofSeconds(3), RetryPolicy.parseRetryAfter(" 3 ", clock));
+        assertEquals(Duration.ZERO, RetryPolicy.parseRetryAfter("Thu, 26 Nov 2026 05:00:00 GMT", clock));
+        assertEquals(RetryPolicy.MAX_RETRY_AFTER, RetryPolicy.parseRetryAfter("86400", clock));
+        assertEquals(null, RetryPolicy.parseRetryAfter("soon", clock));
+        assertEquals(null, RetryPolicy.parseRetryAfter(null, clock));
     }
 
     @Test
@@ -379,6 +398,28 @@ class RetryAndFaultTest {
         assertEquals(4800, client().build().createInstance(webOne()).id());
         wm.verify(2, postRequestedFor(urlPathEqualTo(VMS)));
         wm.verify(0, getRequestedFor(urlPathEqualTo(VMS)));
+    }
+
+    @Test
+    void createRetriesEndWithinTheOperationsTimeLimit() {
+        wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(status(429, "error-rate-limited.json")
+                .withHeader("Retry-After", "4")));
+        // Waits of 4 s and 4 s fit in 10 s; a third would end at 12 s. Without the limit: rateLimitWait, 2 minutes.
+        assertThrows(RateLimitedException.class,
+                () -> client().build().createInstance(webOne(), Duration.ofSeconds(10)));
+        wm.verify(3, postRequestedFor(urlPathEqualTo(VMS)));
+        assertEquals(List.of(Duration.ofSeconds(4), Duration.ofSeconds(4)), sleeper.waits);
+        wm.verify(0, getRequestedFor(urlPathEqualTo(VMS)));
+    }
+
+    @Test
+    void createThatRunsOutOfTimeAfterAnAmbiguousAnswerStillFindsTheMachine() {
+        wm.stubFor(post(urlPathEqualTo(VMS)).willReturn(status(503, "error-server.json")
+                .withHeader("Retry-After", "30")));
+        stubSearch(TestSupport.listPage(List.of(named(4906, "web-1", "prod-canada")), 1, 100, 1));
+        assertEquals(4906, client().build().createInstance(webOne(), Duration.ofSeconds(10)).id());
+        wm.verify(1, postRequestedFor(urlPathEqualTo(VMS)));
+        assertTrue(sleeper.waits.isEmpty(), "no 30 s wait in a 10 s limit: " + sleeper.waits);
     }
 
     @Test

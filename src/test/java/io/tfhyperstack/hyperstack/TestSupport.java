@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /** Shared bits of the client tests: sample payloads, generated listings, a recording sleeper. */
@@ -20,6 +21,11 @@ final class TestSupport {
     static final String API_KEY = "hs-SECRET-7f3a9c1e-do-not-leak";
     /** Far above anything the tests send, so the shared limiter never slows them down. */
     static final int FAST_RPM = 6_000_000;
+    /**
+     * Makes each client's rate, and so its process-wide budget, its own: a hold or a lowered rate left
+     * by one test's 429s must not slow down the next test against the same address.
+     */
+    private static final AtomicInteger DISTINCT = new AtomicInteger();
     static final ObjectMapper JSON = new ObjectMapper();
 
     private TestSupport() {
@@ -46,7 +52,7 @@ final class TestSupport {
                 .apiKey(API_KEY)
                 .providerVersion("1.2.3")
                 .terraformVersion("1.9.8")
-                .requestsPerMinute(FAST_RPM)
+                .requestsPerMinute(FAST_RPM - DISTINCT.incrementAndGet())
                 .sleeper(new RecordingSleeper());
     }
 

@@ -58,6 +58,22 @@ class FaultsTest {
     }
 
     @Test
+    void retryAfterCanSayWhenTheRateLimitsWindowEnds() throws Exception {
+        try (Simulator sim = Simulator.builder().rateLimitPerMinute(1).retryAfterWindowEnd().build().start()) {
+            ApiClient api = ApiClient.of(sim);
+            assertEquals(200, api.get(LIST).status());
+            ApiClient.Reply limited = api.get(LIST);
+            assertEquals(429, limited.status());
+            long seconds = Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow());
+            // The window began when the simulator started: what is left of its minute, however slow the machine.
+            assertTrue(seconds >= 1 && seconds <= 60, seconds + " s");
+            sim.faults().rateLimit(0).failNext("GET", LIST, 1, 429);
+            assertTrue(api.get(LIST).raw().headers().firstValue("Retry-After").isEmpty(),
+                    "a 429 that is not the rate limit's has no window to end");
+        }
+    }
+
+    @Test
     void rateLimitLiftsWhenTheWindowEnds() throws Exception {
         try (Simulator sim = Simulator.builder().build().start()) {
             ApiClient api = ApiClient.of(sim);

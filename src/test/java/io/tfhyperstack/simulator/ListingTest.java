@@ -101,6 +101,17 @@ class ListingTest {
     }
 
     @Test
+    void theMaximumPageSizeCanBeLowered() throws Exception {
+        try (Simulator small = Simulator.builder().syntheticInstances(20).maxPageSize(7).build()
+                .start()) {
+            JsonNode p = ApiClient.of(small).get("/core/virtual-machines?pageSize=100").body();
+            assertEquals(7, p.get("page_size").asInt());
+            assertEquals(7, p.get("instances").size());
+            assertTrue(p.get("count").asInt() > 7);
+        }
+    }
+
+    @Test
     void badPagingIs400() {
         for (String q : List.of("?page=0", "?page=-1", "?page=abc", "?pageSize=0", "?pageSize=x")) {
             ApiClient.Reply r = api.get("/core/virtual-machines" + q);

@@ -120,7 +120,8 @@ public final class InstanceResource extends InstanceBackedResource {
         Duration timeout = TIMEOUTS.of(planned.timeouts(), "create");
         Instance instance;
         try {
-            instance = client.createInstance(createRequest(planned, request.config()));
+            // The call's retries fit in the create timeout too, not only the wait after it.
+            instance = client.createInstance(createRequest(planned, request.config()), timeout);
         } catch (HyperstackException e) {
             result.diagnostics().addError("Cannot create instance " + planned.name(), e.getMessage());
             return;

@@ -34,11 +34,11 @@ class AtMostOneOfTest {
 
     @Test
     void bothIsAnErrorOnTheSecondThatNamesTheFirst() {
-        Diagnostics d = check(Value.string("x"), Value.string("y"));
+        Diagnostics d = check(Value.string("first-value"), Value.string("second-value"));
         assertEquals(1, d.list().size(), d.toString());
         assertEquals(AttributePath.ROOT.attribute("b"), d.list().get(0).path());
         assertTrue(d.list().get(0).detail().startsWith("b cannot be set together with a:"), d.list().get(0).detail());
-        assertFalse(d.list().get(0).detail().contains("x") || d.list().get(0).detail().contains("y"),
+        assertFalse(d.list().get(0).detail().contains("-value"),
                 "values are never repeated");
     }
 }
