@@ -28,7 +28,7 @@ export TF_HYPERSTACK_SERVICE_DIR="$WORK/svc"
 SIM_PID=""
 cleanup() {
   "$LAUNCHER" service stop >/dev/null 2>&1 || true
-  [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
+  if [ -n "$SIM_PID" ]; then kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true; fi
   if [ -n "${KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -83,7 +83,8 @@ print(f"{label}: {total} instances, {pages} pages; requests {sent} ({limited} an
       f"{sent / pages:.2f}x the pages; wall time {end - start:.0f} s, ideal {pages / rate * 60:.0f} s "
       f"(pages / rate)")
 ' "$label" "$total" "$PAGE_CAP" "$RATE" "$start" "$end"
-  kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null || true
+  kill "$SIM_PID" 2>/dev/null || true
+  wait "$SIM_PID" 2>/dev/null || true
   SIM_PID=""
 }
 
