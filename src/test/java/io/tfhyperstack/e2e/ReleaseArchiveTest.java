@@ -54,6 +54,16 @@ class ReleaseArchiveTest {
                 && Files.exists(Paths.get(System.getProperty("java.home"), "jmods", "java.base.jmod"));
     }
 
+    /** Every platform a release is made for: what {@code -Drelease.platforms=all} (scripts/test, scripts/release) builds. */
+    static final List<String> ALL_PLATFORMS =
+            List.of("darwin_amd64", "darwin_arm64", "linux_amd64", "linux_arm64", "windows_amd64");
+
+    /** The build's {@code release.platforms}: {@code all}, or a comma-separated list. */
+    static List<String> platformsAskedFor() {
+        String asked = System.getProperty("release.platforms", "linux_amd64,windows_amd64").strip();
+        return asked.equals("all") ? ALL_PLATFORMS : List.of(asked.split(","));
+    }
+
     /** The platforms the build made zips for, from the zips' names. */
     static List<String> platforms() throws IOException {
         String prefix = NAME + "_" + version() + "_";
@@ -71,6 +81,7 @@ class ReleaseArchiveTest {
         List<String> platforms = platforms();
         assertTrue(platforms.contains("linux_amd64"), "no linux_amd64 zip: " + platforms);
         assertTrue(platforms.size() >= 2, "the build makes at least one cross-compiled zip: " + platforms);
+        assertEquals(new TreeSet<>(platformsAskedFor()), new TreeSet<>(platforms), "the zips made are the ones asked for");
         Map<String, String> sums = new TreeMap<>();
         for (String line : Files.readAllLines(dir.resolve(NAME + "_" + version() + "_SHA256SUMS"))) {
             String[] fields = line.split("  ", 2);
