@@ -47,7 +47,9 @@ import okhttp3.Response;
  * machine was created (timeout, reset, 5xx) the client looks the name up first and returns the
  * machine it finds instead of creating a second one. A 429 is repeated, since the API did not act.</li>
  * </ul>
- * A clear refusal (400, 401, 403, 404, 409) is never repeated. Every wait and every call stops within
+ * A clear refusal (400, 401, 403, 404, 409) is never repeated, nor a failed connection that the
+ * {@link ApiConnection} explains as permanent (an untrusted certificate, a proxy refusing, a name that
+ * does not resolve): the request never reached the API. Every wait and every call stops within
  * a fraction of a second when the {@link Cancellation} fires.
  */
 public final class HyperstackClient {
